@@ -1,0 +1,51 @@
+/**
+ * A running portal for benchmarks: emulators in a temporary folder, the demo content, the app
+ * served on a free loopback port. close() stops everything.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serve } from "@hono/node-server";
+import type { Hono } from "hono";
+import { createStore, type Store } from "../functions/core/store";
+import { ensureWebBuild } from "../scripts/build";
+import { ensureBucket, ensureTable, freePort, localStoreOptions, startDynamo, startS3 } from "../scripts/local/emulators";
+import { seedDemo } from "../scripts/seed";
+
+export interface Harness {
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `extend` may add routes (e.g. a static baseline) before the portal's own. */
+export async function startHarness(extend?: (app: Hono) => void): Promise<Harness> {
+  await ensureWebBuild();
+  const dir = mkdtempSync(join(tmpdir(), "portal-bench-"));
+  const dynamo = await startDynamo({ dataDir: null });
+  const s3 = await startS3({ directory: join(dir, "s3") });
+  const store = createStore(localStoreOptions({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, { table: "bench", bucket: "bench" }));
+  await ensureTable(store);
+  await ensureBucket(store);
+  await seedDemo(store);
+
+  const { createApp } = await import("../functions/http/app");
+  const { Hono } = await import("hono");
+  const root = new Hono();
+  extend?.(root);
+  root.route("/", createApp({ store }));
+  const port = await freePort();
+  const server = serve({ fetch: root.fetch, port, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+
+  return {
+    store,
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      server.close();
+      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await Promise.allSettled([dynamo.stop(), s3.stop()]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { AppDeps } from "./http/app";
+import { createStore } from "./core/store";
+
+/**
+ * Configuration of a Lambda, read once from its environment (set by infra/Api.ts). The local
+ * runner builds AppDeps itself (scripts/local), so this is the only process.env read of the app.
+ */
+export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
+  const table = env.PORTAL_TABLE;
+  const bucket = env.PORTAL_BUCKET;
+  if (!table || !bucket) throw new Error("PORTAL_TABLE and PORTAL_BUCKET must be set");
+  return { store: createStore({ table, bucket }), publicUrl: env.PORTAL_PUBLIC_URL || undefined };
+}

@@ -1,0 +1,49 @@
+/**
+ * Builds the web app (client + SSR) when dist/ is missing or older than its sources. "Older" is
+ * decided by a hash of the inputs, not by mtimes, so a fresh clone or a branch switch is handled.
+ * Run directly (`npm run build`) it always rebuilds.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "vite";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const STAMP = join(ROOT, "dist", ".build-hash");
+const INPUTS = ["web", "vite.config.ts", "package-lock.json"];
+
+function files(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path).sort().flatMap((name) => files(join(path, name)));
+}
+
+function inputHash(): string {
+  const hash = createHash("sha256");
+  for (const file of INPUTS.flatMap((input) => files(join(ROOT, input)))) {
+    hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export async function buildWeb(): Promise<void> {
+  const configFile = join(ROOT, "vite.config.ts");
+  await build({ root: ROOT, configFile, logLevel: "warn" });
+  await build({ root: ROOT, configFile, logLevel: "warn", build: { ssr: true } });
+  writeFileSync(STAMP, inputHash());
+}
+
+/** Builds only when needed; returns whether it built. */
+export async function ensureWebBuild(): Promise<boolean> {
+  const current = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
+  const complete = existsSync(join(ROOT, "dist/server/entry-server.js")) && existsSync(join(ROOT, "dist/client/.vite/manifest.json"));
+  if (complete && current === inputHash()) return false;
+  await buildWeb();
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildWeb();
+  console.log("Đã build giao diện vào dist/client và dist/server.");
+}

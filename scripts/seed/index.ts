@@ -1,0 +1,55 @@
+/**
+ * Demo content (`PORTAL_SEED=demo`): sections, site settings and articles, loaded once. Every
+ * step is idempotent (fixed ids, conditional writes), and a marker records completion, so a
+ * second start or an interrupted first one never duplicates anything.
+ */
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { Articles } from "../../functions/core/articles";
+import { AppError } from "../../functions/core/errors";
+import { Keys } from "../../functions/core/keys";
+import { Sections } from "../../functions/core/sections";
+import { Settings } from "../../functions/core/settings";
+import type { Store } from "../../functions/core/store";
+import type { DemoArticle, DemoSection } from "./types";
+
+/** Demo articles are approved by a named board, not by a real account. */
+export const DEMO_APPROVER = { id: "demo-board", name: "Ban Biên tập (dữ liệu mẫu)" };
+
+const MARKER = Keys.meta("SEED#demo");
+
+export interface DemoContent {
+  site: { name: string; shortName: string; address: string; phone: string; email: string };
+  sections: DemoSection[];
+  articles: DemoArticle[];
+}
+
+export async function loadDemoContent(): Promise<DemoContent> {
+  const { DEMO_SITE, DEMO_SECTIONS, DEMO_ARTICLES } = await import("./demo-content");
+  return { site: DEMO_SITE, sections: DEMO_SECTIONS, articles: DEMO_ARTICLES };
+}
+
+/** Seeds once; returns the number of articles written (0 when already seeded). */
+export async function seedDemo(store: Store, content?: DemoContent): Promise<number> {
+  const marker = await store.db.send(new GetCommand({ TableName: store.table, Key: MARKER, ConsistentRead: true }));
+  if (marker.Item) return 0;
+  const demo = content ?? (await loadDemoContent());
+
+  await Settings.put(store, demo.site);
+  for (const section of demo.sections) {
+    await Sections.create(store, section).catch((error) => {
+      if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+    });
+  }
+  let written = 0;
+  for (const [index, article] of demo.articles.entries()) {
+    const id = `demo-${String(index + 1).padStart(4, "0")}`;
+    const existing = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.article(id), ProjectionExpression: "pk" }));
+    if (existing.Item) continue;
+    await Articles.importPublished(store, { ...article, id, sectionId: article.section }, DEMO_APPROVER);
+    written++;
+  }
+  await store.db.send(
+    new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", at: new Date().toISOString(), articles: demo.articles.length } }),
+  );
+  return written;
+}

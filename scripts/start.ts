@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the portal on this machine, on the same code paths as the cloud. Starts DynamoDB
+ * Local and s3rver with data under PORTAL_DATA_DIR, creates the table and bucket from the shared
+ * definitions, creates the first admin and the demo content on first start, builds the web app
+ * when stale, and serves everything on PORT. Ctrl-C / SIGTERM stop every child process.
+ */
+import { join, resolve } from "node:path";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { createStore } from "../functions/core/store";
+import { ensureFirstAdmin } from "./admin";
+import { ensureWebBuild } from "./build";
+import { checkJava, ensureBucket, ensureTable, JavaMissingError, localStoreOptions, startDynamo, startS3, type Emulator } from "./local/emulators";
+import { seedDemo } from "./seed";
+
+const env = process.env;
+const port = Number(env.PORT || 3000);
+const host = env.HOST || "127.0.0.1";
+const dataDir = resolve(env.PORTAL_DATA_DIR || ".data");
+const seed = env.PORTAL_SEED || "demo";
+const names = { table: "portal", bucket: "portal-media" };
+
+const running: Emulator[] = [];
+let server: ReturnType<typeof serve> | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  server?.close();
+  (server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+  await Promise.allSettled(running.map((emulator) => emulator.stop()));
+  process.exit(code);
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
+  if (seed !== "demo" && seed !== "none") throw new Error(`PORTAL_SEED phải là "demo" hoặc "none" (đang là "${seed}").`);
+  checkJava();
+
+  if (await ensureWebBuild()) console.log("Đã build giao diện (dist/).");
+
+  const dynamo = await startDynamo({ dataDir: join(dataDir, "dynamodb") });
+  running.push(dynamo);
+  const s3 = await startS3({ directory: join(dataDir, "s3") });
+  running.push(s3);
+
+  const store = createStore(localStoreOptions({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, names));
+  await ensureTable(store);
+  await ensureBucket(store);
+
+  const admin = await ensureFirstAdmin(store, { email: env.PORTAL_ADMIN_EMAIL, password: env.PORTAL_ADMIN_PASSWORD });
+  if (admin?.generatedPassword) {
+    console.log(`Tài khoản quản trị đầu tiên: ${admin.email}`);
+    console.log(`Mật khẩu (chỉ hiện một lần, hãy lưu lại): ${admin.generatedPassword}`);
+  } else if (admin) {
+    console.log(`Đã tạo tài khoản quản trị đầu tiên: ${admin.email}`);
+  }
+  if (seed === "demo") {
+    const written = await seedDemo(store);
+    if (written) console.log(`Đã nạp ${written} bài viết mẫu.`);
+  }
+
+  // Imported after the build: the app imports the SSR bundle from dist/.
+  const { createApp } = await import("../functions/http/app");
+  const site = new Hono();
+  // On AWS, CloudFront serves /assets/* from S3; locally this server does.
+  site.use("/assets/*", serveStatic({ root: "dist/client", onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }));
+  site.route("/", createApp({ store, publicUrl: env.PORTAL_PUBLIC_URL || undefined }));
+
+  server = serve({ fetch: site.fetch, port, hostname: host });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `Cổng ${port} đang được dùng. Đặt biến PORT khác, ví dụ: PORT=3001 npm start` : error);
+    void shutdown(1);
+  });
+  server.on("listening", () => console.log(`Portal đã sẵn sàng: http://localhost:${port} (dữ liệu: ${dataDir})`));
+}
+
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+main().catch(async (error) => {
+  console.error(error instanceof JavaMissingError ? error.message : error);
+  await shutdown(1);
+});

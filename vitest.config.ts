@@ -1,0 +1,19 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One node project for now: units, route tests (app.request), data access against DynamoDB Local
+ * and s3rver (started once in the global setup), infra synthesis. No Solid plugin here: server
+ * tests import the SSR build from dist/ (the plugin would add the browser condition).
+ */
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/setup/global.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 30_000,
+    // The SDK warns on Node 20 that releases after January 2027 need Node 22; once per worker is noise.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+  },
+});
