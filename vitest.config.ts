@@ -5,6 +5,10 @@ import { defineConfig } from "vitest/config";
  * and s3rver (started once in the global setup), infra synthesis. No Solid plugin here: server
  * tests import the SSR build from dist/ (the plugin would add the browser condition).
  */
+// The SDK warns on Node 20 that its releases after January 2027 need Node 22; the lock pins
+// today's release, so the warning in every worker is noise. Set here, it reaches the global setup too.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+
 export default defineConfig({
   test: {
     environment: "node",
@@ -13,7 +17,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
-    // The SDK warns on Node 20 that releases after January 2027 need Node 22; once per worker is noise.
-    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
   },
 });

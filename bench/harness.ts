@@ -5,11 +5,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
 import { createStore, type Store } from "../functions/core/store";
 import { ensureWebBuild } from "../scripts/build";
 import { ensureBucket, ensureTable, freePort, localStoreOptions, startDynamo, startS3 } from "../scripts/local/emulators";
+import { serveLocal } from "../scripts/local/server";
 import { seedDemo } from "../scripts/seed";
 
 export interface Harness {
@@ -29,21 +29,14 @@ export async function startHarness(extend?: (app: Hono) => void): Promise<Harnes
   await ensureBucket(store);
   await seedDemo(store);
 
-  const { createApp } = await import("../functions/http/app");
-  const { Hono } = await import("hono");
-  const root = new Hono();
-  extend?.(root);
-  root.route("/", createApp({ store }));
   const port = await freePort();
-  const server = serve({ fetch: root.fetch, port, hostname: "127.0.0.1" });
-  await new Promise((resolve) => server.once("listening", resolve));
+  const server = await serveLocal({ store }, { port, hostname: "127.0.0.1", extend });
 
   return {
     store,
     url: `http://127.0.0.1:${port}`,
     async close() {
-      server.close();
-      (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      await server.close();
       await Promise.allSettled([dynamo.stop(), s3.stop()]);
       rmSync(dir, { recursive: true, force: true });
     },

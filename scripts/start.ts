@@ -5,13 +5,12 @@
  * when stale, and serves everything on PORT. Ctrl-C / SIGTERM stop every child process.
  */
 import { join, resolve } from "node:path";
-import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
 import { createStore } from "../functions/core/store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
-import { checkJava, ensureBucket, ensureTable, JavaMissingError, localStoreOptions, startDynamo, startS3, type Emulator } from "./local/emulators";
+import { checkJava, ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3, type Emulator, UserFacingError } from "./local/emulators";
+import type { LocalServer } from "./local/server";
+import { serveLocal } from "./local/server";
 import { seedDemo } from "./seed";
 
 const env = process.env;
@@ -22,21 +21,22 @@ const seed = env.PORTAL_SEED || "demo";
 const names = { table: "portal", bucket: "portal-media" };
 
 const running: Emulator[] = [];
-let server: ReturnType<typeof serve> | undefined;
+let server: LocalServer | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
-  server?.close();
-  (server as { closeAllConnections?: () => void } | undefined)?.closeAllConnections?.();
+  await server?.close();
   await Promise.allSettled(running.map((emulator) => emulator.stop()));
   process.exit(code);
 }
 
 async function main() {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT không hợp lệ: ${env.PORT}`);
-  if (seed !== "demo" && seed !== "none") throw new Error(`PORTAL_SEED phải là "demo" hoặc "none" (đang là "${seed}").`);
+  // The SDK warns on Node 20 that its 2027 releases need Node 22; the lock pins today's release.
+  env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UserFacingError(`PORT không hợp lệ: ${env.PORT}`);
+  if (seed !== "demo" && seed !== "none") throw new UserFacingError(`PORTAL_SEED phải là "demo" hoặc "none" (đang là "${seed}").`);
   checkJava();
 
   if (await ensureWebBuild()) console.log("Đã build giao diện (dist/).");
@@ -62,25 +62,19 @@ async function main() {
     if (written) console.log(`Đã nạp ${written} bài viết mẫu.`);
   }
 
-  // Imported after the build: the app imports the SSR bundle from dist/.
-  const { createApp } = await import("../functions/http/app");
-  const site = new Hono();
-  // On AWS, CloudFront serves /assets/* from S3; locally this server does.
-  site.use("/assets/*", serveStatic({ root: "dist/client", onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }));
-  site.route("/", createApp({ store, publicUrl: env.PORTAL_PUBLIC_URL || undefined }));
-
-  server = serve({ fetch: site.fetch, port, hostname: host });
-  server.on("error", (error: NodeJS.ErrnoException) => {
-    console.error(error.code === "EADDRINUSE" ? `Cổng ${port} đang được dùng. Đặt biến PORT khác, ví dụ: PORT=3001 npm start` : error);
-    void shutdown(1);
-  });
-  server.on("listening", () => console.log(`Portal đã sẵn sàng: http://localhost:${port} (dữ liệu: ${dataDir})`));
+  try {
+    server = await serveLocal({ store, publicUrl: env.PORTAL_PUBLIC_URL || undefined }, { port, hostname: host });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new UserFacingError(`Cổng ${port} đang được dùng. Đặt biến PORT khác, ví dụ: PORT=3001 npm start`);
+  }
+  console.log(`Portal đã sẵn sàng: http://localhost:${port} (dữ liệu: ${dataDir})`);
 }
 
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
 
 main().catch(async (error) => {
-  console.error(error instanceof JavaMissingError ? error.message : error);
+  console.error(error instanceof UserFacingError ? error.message : error);
   await shutdown(1);
 });

@@ -33,6 +33,8 @@ export function renderDocument(props: AppProps, options: DocumentOptions): strin
     `<title>${title}</title>`,
     `<meta name="description" content="${description}">`,
     `<link rel="canonical" href="${canonical}">`,
+    // No favicon ships yet; an empty one spares every page a 404 request.
+    `<link rel="icon" href="data:,">`,
     css,
     generateHydrationScript(),
     "</head>",

@@ -15,10 +15,20 @@ const RELATED_LIMIT = 6;
 
 type Shell = Omit<AppProps, "page">;
 
-/** Header, navigation and footer data every page needs. */
-async function loadShell(deps: AppDeps): Promise<Shell> {
-  const [site, sections] = await Promise.all([Settings.get(deps.store), Sections.list(deps.store)]);
-  return { site, sections };
+/**
+ * Header, navigation and footer data every page needs, kept for a few seconds per instance: it
+ * changes rarely, and pages are cached longer than that by the CDN anyway.
+ */
+const SHELL_TTL_MS = 10_000;
+const shells = new WeakMap<AppDeps, { at: number; shell: Promise<Shell> }>();
+
+function loadShell(deps: AppDeps): Promise<Shell> {
+  const cached = shells.get(deps);
+  if (cached && Date.now() - cached.at < SHELL_TTL_MS) return cached.shell;
+  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store)]).then(([site, sections]) => ({ site, sections }));
+  shells.set(deps, { at: Date.now(), shell });
+  shell.catch(() => shells.delete(deps));
+  return shell;
 }
 
 export function origin(deps: AppDeps, c: Context): string {

@@ -31,7 +31,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export class JavaMissingError extends Error {}
+/** An error the user can fix (missing Java, busy port, bad setting): printed as a message, no stack. */
+export class UserFacingError extends Error {}
+
+export class JavaMissingError extends UserFacingError {}
 
 /** Throws JavaMissingError with install instructions when `java` is absent or older than 17. */
 export function checkJava(): void {

@@ -1,0 +1,42 @@
+/**
+ * The local HTTP server: the portal app plus what CloudFront does on AWS for /assets/* (the web
+ * build, immutable). Used by `npm start`, the browser tests and the benchmarks.
+ */
+import { serve, type ServerType } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import type { AppDeps } from "../../functions/http/app";
+
+export interface LocalServer {
+  server: ServerType;
+  close(): Promise<void>;
+}
+
+/** Resolves once listening. `extend` may add routes ahead of the portal's own. */
+export async function serveLocal(
+  deps: AppDeps,
+  options: { port: number; hostname: string; extend?: (site: Hono) => void },
+): Promise<LocalServer> {
+  // Imported here, not at the top: the app imports the SSR bundle, which must be built first.
+  const { createApp } = await import("../../functions/http/app");
+  const site = new Hono();
+  site.use(
+    "/assets/*",
+    serveStatic({ root: "dist/client", onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }),
+  );
+  options.extend?.(site);
+  site.route("/", createApp(deps));
+  const server = serve({ fetch: site.fetch, port: options.port, hostname: options.hostname });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
