@@ -5,6 +5,7 @@ import { Keys } from "./keys";
 import { decodeCursor, encodeCursor, type Page } from "./page";
 import type { Store } from "./store";
 import { isSlug, slugify } from "./text";
+import { vietnamDay } from "./time";
 
 export type ArticleKind = "news" | "collected";
 
@@ -81,6 +82,36 @@ async function page(store: Store, command: QueryCommand): Promise<Page<ArticleSu
   return { items: (out.Items ?? []) as ArticleSummary[], next: encodeCursor(out.LastEvaluatedKey) };
 }
 
+/**
+ * The transaction item that keeps the report aggregate of a publication exact: +1 on publish,
+ * -1 on unpublish (and -1/+1 on a section move), always in the same transaction as the change.
+ */
+export function reportCount(
+  store: Store,
+  item: { publishedAt: string; kind: string; sectionId: string; approverId: string; approverName: string },
+  delta: 1 | -1,
+) {
+  const day = vietnamDay(item.publishedAt);
+  return {
+    Update: {
+      TableName: store.table,
+      Key: Keys.reportAggregate(day, item.kind, item.sectionId, item.approverId),
+      UpdateExpression:
+        "ADD #count :delta SET entity = :entity, #day = :day, kind = :kind, sectionId = :section, approverId = :approver, approverName = :approverName",
+      ExpressionAttributeNames: { "#count": "count", "#day": "day" },
+      ExpressionAttributeValues: {
+        ":delta": delta,
+        ":entity": "ReportAggregate",
+        ":day": day,
+        ":kind": item.kind,
+        ":section": item.sectionId,
+        ":approver": item.approverId,
+        ":approverName": item.approverName,
+      },
+    },
+  };
+}
+
 function isSlugTaken(error: unknown, slugItemIndex: number): boolean {
   const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
   return (error as Error).name === "TransactionCanceledException" && reasons?.[slugItemIndex]?.Code === "ConditionalCheckFailed";
@@ -155,6 +186,7 @@ export const Articles = {
                   ConditionExpression: "attribute_not_exists(pk)",
                 },
               },
+              reportCount(store, { ...view, approverId: approver.id, approverName: approver.name }, +1),
               {
                 Put: {
                   TableName: store.table,

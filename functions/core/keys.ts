@@ -12,6 +12,9 @@
  * - user by id                         → GetItem   pk=USER#<id>               sk=USER
  * - user by email (login, uniqueness)  → GetItem   pk=EMAIL#<email>           sk=EMAIL
  * - users by role (is there an admin?) → Query     gsi1pk=USERS#ROLE#<role>   gsi1sk=<email>
+ * - report aggregates for a period     → Query     pk=REPORT#<yyyy>           sk between <from> and <to>~
+ *     one item per (local publication day, kind, section, approver) with a `count` kept exact by
+ *     ADD ±1 in the same transaction as publish / unpublish / section move
  * - one-off markers (demo seeded)      → GetItem   pk=META                    sk=<name>
  *
  * The published view lives beside the slug reservation, keyed by slug, so a public article read is
@@ -39,6 +42,12 @@ export const Keys = {
   user: (id: string): Key => ({ pk: `USER#${id}`, sk: "USER" }),
   userEmail: (email: string): Key => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: "EMAIL" }),
   usersByRole: (role: string) => `USERS#ROLE#${role}`,
+
+  /** `day` is the publication date in Vietnam (YYYY-MM-DD); kind is news, collected, documents, … */
+  reportAggregate: (day: string, kind: string, sectionId: string, approverId: string): Key => ({
+    pk: `REPORT#${day.slice(0, 4)}`,
+    sk: `${day}#${kind}#${sectionId}#${approverId}`,
+  }),
 
   meta: (name: string): Key => ({ pk: "META", sk: name }),
 } as const;

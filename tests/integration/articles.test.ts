@@ -1,3 +1,4 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles, type ImportInput } from "../../functions/core/articles";
 import { AppError } from "../../functions/core/errors";
@@ -61,6 +62,18 @@ describe("published articles in DynamoDB Local", () => {
     const latest = await Articles.listLatest(store, { limit: 2 });
     expect(latest.items[0]?.title).toBe("Tin mới nhất");
     expect(new Set(latest.items.map((a) => a.sectionId)).size).toBeGreaterThan(1);
+  });
+
+  it("counts each publication in the report aggregate of its day in Vietnam", async () => {
+    // 00:30 on 1/1/2027 in Vietnam is still 2026 in UTC: the report day is Vietnam's.
+    await Articles.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin cuối năm", publishedAt: "2026-12-31T23:30:00+07:00" }), approver);
+    await Articles.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin đầu năm", publishedAt: "2027-01-01T00:30:00+07:00" }), approver);
+    const year = async (y: string) =>
+      (await store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `REPORT#${y}` } }))).Items ?? [];
+    const late2026 = (await year("2026")).filter((item) => item.sectionId === "chinh-tri");
+    const early2027 = (await year("2027")).filter((item) => item.sectionId === "chinh-tri");
+    expect(late2026).toEqual([expect.objectContaining({ day: "2026-12-31", kind: "news", approverId: "u-1", count: 1 })]);
+    expect(early2027).toEqual([expect.objectContaining({ day: "2027-01-01", count: 1 })]);
   });
 
   it("requires the source of a collected article", async () => {
