@@ -20,17 +20,28 @@ function files(path: string): string[] {
 }
 
 function inputHash(): string {
-  const hash = createHash("sha256");
+  const hash = createHash("sha256").update("production\0");
   for (const file of INPUTS.flatMap((input) => files(join(ROOT, input)))) {
     hash.update(relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
   }
   return hash.digest("hex");
 }
 
+/**
+ * Always a production build, whoever calls: vitest sets NODE_ENV=test, and Vite (and Solid
+ * through it) would otherwise ship development code that then gets deployed.
+ */
 export async function buildWeb(): Promise<void> {
   const configFile = join(ROOT, "vite.config.ts");
-  await build({ root: ROOT, configFile, logLevel: "warn" });
-  await build({ root: ROOT, configFile, logLevel: "warn", build: { ssr: true } });
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ root: ROOT, configFile, mode: "production", logLevel: "warn" });
+    await build({ root: ROOT, configFile, mode: "production", logLevel: "warn", build: { ssr: true } });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
   writeFileSync(STAMP, inputHash());
 }
 

@@ -1,0 +1,193 @@
+/**
+ * Data stack: the DynamoDB table, the media bucket and the logs bucket.
+ *
+ * The table is derived from functions/core/table.ts (the one definition also used by the local
+ * runner and the tests). Nothing here knows the CloudFront distribution: it lives in the Web stack,
+ * which depends on this one, so a reference back would be a cross-stack cycle.
+ */
+import { Aws, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import { NagSuppressions } from "cdk-nag";
+import type { IConstruct } from "constructs";
+import { Bucket, Table, type FunctionProps, type StackContext } from "sst/constructs";
+import { KEY_ATTRIBUTES, TABLE } from "../functions/core/table";
+import { stageConfig } from "./stages";
+
+/**
+ * Key prefix of the public media variants. CloudFront serves `/media/*` from the media bucket with
+ * the request path as the key, so public variants are stored under `media/…`; everything else in
+ * the bucket (originals under `uploads/`) is readable only by the app.
+ */
+export const MEDIA_PUBLIC_PREFIX = "media/";
+
+/** Item-level DynamoDB actions of the app. No Scan: request paths use GetItem and Query only. */
+const TABLE_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:DescribeTable",
+];
+
+/** Object-level S3 actions of the app (presigned PUT/GET are signed with these). */
+const MEDIA_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+
+export function Storage({ stack, app }: StackContext) {
+  const config = stageConfig(app.stage);
+  // Non-prod stages also get DESTROY (and emptied buckets) from app.setDefaultRemovalPolicy.
+  const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+  // Destination of S3 server access logs (media and web buckets) and CloudFront standard logs.
+  // Not logged itself (that would loop); cdk-nag's S1 passes a bucket others in the stack log into.
+  const logs = new s3.Bucket(stack, "Logs", {
+    encryption: s3.BucketEncryption.S3_MANAGED, // log delivery supports SSE-S3 only
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    // CloudFront standard logs are delivered with an ACL grant, so ACLs stay enabled here (and
+    // only here); public ACLs are still blocked.
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    lifecycleRules: [
+      { id: "expire-logs", expiration: Duration.days(config.accessLogDays) },
+      { id: "abort-incomplete-uploads", abortIncompleteMultipartUploadAfter: Duration.days(1) },
+    ],
+    removalPolicy,
+  });
+  const table = new Table(stack, "Table", {
+    fields: Object.fromEntries(KEY_ATTRIBUTES.map((name) => [name, "string" as const])),
+    primaryIndex: { partitionKey: TABLE.partitionKey, sortKey: TABLE.sortKey },
+    globalIndexes: Object.fromEntries(
+      Object.entries(TABLE.globalIndexes).map(([name, index]) => [
+        name,
+        { partitionKey: index.partitionKey, sortKey: index.sortKey, projection: "all" as const },
+      ]),
+    ),
+    timeToLiveAttribute: TABLE.ttlAttribute,
+    cdk: {
+      table: {
+        // SST passes the deprecated `pointInTimeRecovery: true`; CDK refuses both props at once.
+        pointInTimeRecovery: undefined,
+        pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+        deletionProtection: config.retainData,
+        removalPolicy,
+      },
+    },
+  });
+
+  // Browser uploads use presigned PUT URLs straight to S3; editors may fetch originals with
+  // presigned GET URLs. Nothing else is allowed cross-origin.
+  const corsOrigins = config.publicUrl ? [config.publicUrl] : ["https://*.cloudfront.net"];
+  const media = new Bucket(stack, "Media", {
+    blockPublicACLs: true, // SST's default leaves ACLs on and public ACLs unblocked
+    cors: [
+      {
+        allowedMethods: ["PUT", "GET"],
+        allowedOrigins: corsOrigins,
+        // Content-Type is signed into the presigned PUT; x-amz-* covers checksum/metadata headers.
+        allowedHeaders: ["content-type", "x-amz-*"],
+        exposedHeaders: ["etag"],
+        maxAge: "1 hour",
+      },
+    ],
+    cdk: {
+      bucket: {
+        encryption: s3.BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        minimumTLSVersion: 1.2,
+        blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        versioned: true,
+        serverAccessLogsBucket: logs,
+        serverAccessLogsPrefix: "s3/media/",
+        lifecycleRules: [
+          {
+            id: "expire-noncurrent-versions",
+            noncurrentVersionExpiration: Duration.days(config.noncurrentMediaDays),
+            abortIncompleteMultipartUploadAfter: Duration.days(1),
+          },
+          { id: "remove-expired-delete-markers", expiredObjectDeleteMarker: true },
+        ],
+        removalPolicy,
+      },
+    },
+  });
+
+  // Read access for CloudFront (origin access control) to the public prefix only. The condition
+  // names "any distribution of this account" because the distribution lives in the Web stack,
+  // which depends on this one; `media/*` is public content anyway.
+  media.cdk.bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: "CloudFrontReadsPublicMedia",
+      principals: [new iam.ServicePrincipal("cloudfront.amazonaws.com")],
+      actions: ["s3:GetObject"],
+      resources: [media.cdk.bucket.arnForObjects(`${MEDIA_PUBLIC_PREFIX}*`)],
+      conditions: {
+        ArnLike: { "AWS:SourceArn": `arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*` },
+      },
+    }),
+  );
+
+  /**
+   * What every app function (the API now, the scheduler and media functions later) gets: the
+   * environment the app reads and least-privilege bindings to the table and the media bucket.
+   * SST's plain `bind: [table, media]` would grant `dynamodb:*` and `s3:*`.
+   */
+  const functionAccess = {
+    environment: {
+      PORTAL_TABLE: table.tableName,
+      PORTAL_BUCKET: media.bucketName,
+      ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
+    },
+    bind: [
+      {
+        resource: table,
+        permissions: [
+          {
+            actions: TABLE_ACTIONS,
+            resources: [
+              table.tableArn,
+              ...Object.keys(TABLE.globalIndexes).map((name) => `${table.tableArn}/index/${name}`),
+            ],
+          },
+        ],
+      },
+      {
+        resource: media,
+        permissions: [
+          { actions: ["s3:ListBucket"], resources: [media.bucketArn] },
+          { actions: MEDIA_OBJECT_ACTIONS, resources: [`${media.bucketArn}/*`] },
+        ],
+      },
+    ],
+  } satisfies Pick<FunctionProps, "environment" | "bind">;
+
+  // cdk-nag names the object wildcard after the bucket's logical id, also from other stacks.
+  const mediaBucketId = Stack.of(media.cdk.bucket).getLogicalId(media.cdk.bucket.node.defaultChild as s3.CfnBucket);
+  /** cdk-nag evidence for the grants above: call on every function given `functionAccess`. */
+  const suppressFunctionAccessFindings = (fn: IConstruct) =>
+    NagSuppressions.addResourceSuppressions(
+      fn,
+      [
+        {
+          id: "AwsSolutions-IAM5",
+          appliesTo: [`Resource::<${mediaBucketId}.Arn>/*`],
+          reason:
+            "Object-level actions only (Get/Put/DeleteObject, AbortMultipartUpload) on the objects of the media bucket; keys are generated by the app under uploads/ and media/, both of which it must write.",
+        },
+      ],
+      true,
+    );
+
+  stack.addOutputs({
+    TableName: table.tableName,
+    MediaBucketName: media.bucketName,
+    LogsBucketName: logs.bucketName,
+  });
+
+  return { table, media, logs, functionAccess, suppressFunctionAccessFindings };
+}

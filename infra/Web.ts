@@ -1,0 +1,211 @@
+/**
+ * Web stack: the CloudFront distribution in front of everything, and the bucket holding the
+ * client build's hashed assets. Raw aws-cdk-lib: SST v2's site constructs use an origin access
+ * identity (OAI, deprecated) and cannot route several origins by path.
+ *
+ *   /assets/*  → web bucket (OAC), immutable, cached a year
+ *   /media/*   → media bucket (OAC), public variants under media/
+ *   /api/*     → HTTP API, never cached, all viewer headers/cookies/query strings but Host
+ *   default    → HTTP API (SSR pages), cached as long as the page's Cache-Control s-maxage says,
+ *                keyed on the path and the `trang`, `q`, `tuan` query strings only
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Annotations, Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
+import { NagSuppressions } from "cdk-nag";
+import { use, type StackContext } from "sst/constructs";
+import { Api } from "./Api";
+import { Storage } from "./Storage";
+import { stageConfig } from "./stages";
+
+/** The Vite client build, relative to the project root (SST resolves handler paths the same way). */
+export const WEB_CLIENT_DIR = "dist/client";
+/** Query strings that change a public page; every other one is dropped at the edge. */
+export const PAGE_QUERY_STRINGS = ["trang", "q", "tuan"] as const;
+
+const ONE_YEAR = Duration.days(365);
+
+export function Web({ stack, app }: StackContext) {
+  const config = stageConfig(app.stage);
+  const { media, logs } = use(Storage);
+  const { api } = use(Api);
+  const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+  const assetsDir = path.resolve(WEB_CLIENT_DIR, "assets");
+  if (!fs.existsSync(assetsDir)) {
+    throw new Error(`${assetsDir} does not exist: build the web client before synthesizing (npm run build).`);
+  }
+
+  const webBucket = new s3.Bucket(stack, "WebAssets", {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    enforceSSL: true,
+    minimumTLSVersion: 1.2,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    serverAccessLogsBucket: logs,
+    serverAccessLogsPrefix: "s3/web/",
+    removalPolicy,
+  });
+
+  new s3deploy.BucketDeployment(stack, "WebAssetsDeployment", {
+    sources: [s3deploy.Source.asset(assetsDir)],
+    destinationBucket: webBucket,
+    destinationKeyPrefix: "assets/",
+    cacheControl: [s3deploy.CacheControl.fromString("public, max-age=31536000, immutable")],
+    // Keep the previous builds' files: pages cached at the edge (s-maxage, stale-while-revalidate)
+    // still reference them after a deploy. Names are content hashes, so nothing is overwritten.
+    prune: false,
+  });
+
+  const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SecurityHeaders", {
+    comment: `portal ${app.stage}: security headers on every response`,
+    securityHeadersBehavior: {
+      // No includeSubDomains/preload: the portal may run on an agency's apex domain whose other
+      // hosts are not ours to force onto HTTPS.
+      strictTransportSecurity: { accessControlMaxAge: ONE_YEAR, includeSubdomains: false, override: true },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: {
+        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+        override: true,
+      },
+    },
+  });
+
+  // Pages: TTL comes from the origin (Cache-Control s-maxage / max-age); no header means no
+  // caching (defaultTtl 0). No cookies and no headers in the key: cached pages are the same for
+  // everyone, and the app never sees cookies on these paths.
+  const pageCache = new cloudfront.CachePolicy(stack, "PageCache", {
+    comment: `portal ${app.stage}: pages, TTL from origin Cache-Control, key = path + ${PAGE_QUERY_STRINGS.join(", ")}`,
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: ONE_YEAR,
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList(...PAGE_QUERY_STRINGS),
+    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+  });
+
+  const apiOrigin = new origins.HttpOrigin(`${api.cdk.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
+    protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+  });
+  const webOrigin = origins.S3BucketOrigin.withOriginAccessControl(webBucket, {
+    originAccessLevels: [cloudfront.AccessLevel.READ],
+  });
+  // The media bucket lives in the Storage stack. Passing it directly would make CDK add this
+  // distribution's ARN to its bucket policy: a Storage → Web reference, i.e. a cross-stack cycle.
+  // Storage grants CloudFront read on media/* itself (see Storage.ts), so the origin gets a
+  // reference without a policy to edit.
+  const mediaRef = s3.Bucket.fromBucketAttributes(stack, "MediaBucketRef", {
+    bucketName: media.bucketName,
+    bucketArn: media.bucketArn,
+    bucketRegionalDomainName: media.cdk.bucket.bucketRegionalDomainName,
+  });
+  const mediaOrigin = origins.S3BucketOrigin.withOriginAccessControl(mediaRef, {
+    originAccessLevels: [cloudfront.AccessLevel.READ],
+  });
+
+  const common = {
+    viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+    responseHeadersPolicy: securityHeaders,
+    compress: true,
+  } satisfies Partial<cloudfront.BehaviorOptions>;
+  const staticFiles = {
+    ...common,
+    allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+    cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+  } satisfies Partial<cloudfront.BehaviorOptions>;
+
+  const distribution = new cloudfront.Distribution(stack, "Distribution", {
+    comment: `portal ${app.stage}`,
+    defaultBehavior: {
+      ...common,
+      origin: apiOrigin,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: pageCache,
+    },
+    additionalBehaviors: {
+      "/api/*": {
+        ...common,
+        origin: apiOrigin,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      },
+      "/assets/*": { ...staticFiles, origin: webOrigin },
+      "/media/*": { ...staticFiles, origin: mediaOrigin },
+    },
+    httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+    priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+    enableIpv6: true,
+    minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+    enableLogging: true,
+    logBucket: logs,
+    logFilePrefix: "cloudfront/",
+    logIncludesCookies: false, // session cookies must never land in logs
+  });
+
+  Annotations.of(stack).acknowledgeWarning(
+    "@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac",
+    "Storage.ts grants CloudFront read access to media/* in the media bucket's own policy.",
+  );
+
+  NagSuppressions.addResourceSuppressions(distribution, [
+    {
+      id: "AwsSolutions-CFR1",
+      reason: "No geo restriction: the portal publishes public government information for readers anywhere.",
+    },
+    {
+      id: "AwsSolutions-CFR2",
+      reason:
+        "WAF is not part of the first version (a CloudFront web ACL must be created in us-east-1, i.e. a separate stack). Login throttling is done in the app.",
+    },
+    {
+      id: "AwsSolutions-CFR4",
+      reason:
+        "The distribution uses the default *.cloudfront.net certificate until the agency's domain is attached; CloudFront applies minimumProtocolVersion TLSv1.2_2021 (set here) only with a custom certificate.",
+    },
+  ]);
+
+  // BucketDeployment runs a singleton handler created at stack level.
+  const deploymentHandler = stack.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));
+  if (!deploymentHandler) throw new Error("BucketDeployment handler not found (CDK changed its id?)");
+  NagSuppressions.addResourceSuppressions(
+    deploymentHandler,
+    [
+      {
+        id: "AwsSolutions-IAM4",
+        appliesTo: ["Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"],
+        reason: "CDK's BucketDeployment handler (not configurable): the managed policy only lets it write its CloudWatch logs.",
+      },
+      {
+        id: "AwsSolutions-IAM5",
+        appliesTo: [
+          "Action::s3:GetObject*",
+          "Action::s3:GetBucket*",
+          "Action::s3:List*",
+          "Action::s3:DeleteObject*",
+          "Action::s3:Abort*",
+          { regex: "/^Resource::arn:<AWS::Partition>:s3:::cdk-[a-z0-9]+-assets-.+\\/\\*$/" },
+          `Resource::<${stack.getLogicalId(webBucket.node.defaultChild as s3.CfnBucket)}.Arn>/*`,
+        ],
+        reason:
+          "CDK's BucketDeployment grants: read the build zip from the CDK asset bucket and write it into the web bucket. Wildcards are CDK's grant helpers, limited to those two buckets.",
+      },
+      {
+        id: "AwsSolutions-L1",
+        reason: "CDK's BucketDeployment pins its handler runtime (Python + AWS CLI layer) per CDK release; it moves with aws-cdk-lib.",
+      },
+    ],
+    true,
+  );
+  stack.addOutputs({ SiteUrl: `https://${distribution.distributionDomainName}` });
+
+  return { distribution, webBucket };
+}

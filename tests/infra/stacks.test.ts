@@ -1,0 +1,279 @@
+/**
+ * The prod stage, synthesized offline: the properties that matter for data safety, security and
+ * caching, checked on the CloudFormation templates, plus cdk-nag's AwsSolutions pack.
+ */
+import { Match } from "aws-cdk-lib/assertions";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTableInput, TABLE } from "../../functions/core/table";
+import { PAGE_QUERY_STRINGS } from "../../infra/Web";
+import { resourceNamed, resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
+
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
+
+let prod: SynthesizedStage;
+
+beforeAll(async () => {
+  prod = await synthesizeStage("prod");
+});
+afterAll(() => prod?.cleanup());
+
+describe("Storage: table", () => {
+  const expected = createTableInput("ignored");
+
+  it("has the keys, attributes and GSIs of functions/core/table.ts, on-demand", () => {
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::DynamoDB::Table", "Table");
+    const props = resource.Properties;
+    expect(props.KeySchema).toEqual(expected.KeySchema);
+    expect(props.AttributeDefinitions).toEqual(expect.arrayContaining(expected.AttributeDefinitions!));
+    expect(props.AttributeDefinitions).toHaveLength(expected.AttributeDefinitions!.length);
+    expect(props.BillingMode).toBe("PAY_PER_REQUEST");
+    const byName = (indexes: { IndexName?: string }[]) =>
+      [...indexes].sort((a, b) => String(a.IndexName).localeCompare(String(b.IndexName)));
+    expect(byName(props.GlobalSecondaryIndexes)).toEqual(byName(expected.GlobalSecondaryIndexes!));
+  });
+
+  it("has TTL on expiresAt, point-in-time recovery, deletion protection, and is retained", () => {
+    prod.templates.Storage.hasResource("AWS::DynamoDB::Table", {
+      DeletionPolicy: "Retain",
+      UpdateReplacePolicy: "Retain",
+      Properties: Match.objectLike({
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+});
+
+describe("Storage: buckets", () => {
+  it("every bucket of every stack is encrypted, private, SSL-only and retained in prod", () => {
+    for (const [stackName, template] of Object.entries(prod.json)) {
+      const buckets = resourcesOfType(template, "AWS::S3::Bucket");
+      const policies = Object.values(resourcesOfType(template, "AWS::S3::BucketPolicy"));
+      for (const [id, bucket] of Object.entries(buckets)) {
+        const where = `${stackName}/${id}`;
+        expect(bucket.DeletionPolicy, where).toBe("Retain");
+        expect(bucket.Properties.BucketEncryption, where).toEqual({
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }],
+        });
+        expect(bucket.Properties.PublicAccessBlockConfiguration, where).toEqual({
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        });
+        const policy = policies.find((p) => p.Properties.Bucket?.Ref === id);
+        expect(policy, `${where} has a bucket policy`).toBeDefined();
+        expect(policy.Properties.PolicyDocument.Statement, where).toContainEqual(
+          expect.objectContaining({
+            Effect: "Deny",
+            Action: "s3:*",
+            Principal: { AWS: "*" },
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          }),
+        );
+      }
+    }
+  });
+
+  it("the media bucket is versioned, ACL-free, logged, with a noncurrent-version lifecycle", () => {
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket");
+    const logs = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "Logs");
+    const props = resource.Properties;
+    expect(props.VersioningConfiguration).toEqual({ Status: "Enabled" });
+    expect(props.OwnershipControls).toEqual({ Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] });
+    expect(props.AccessControl).toBeUndefined();
+    expect(props.LoggingConfiguration).toEqual({ DestinationBucketName: { Ref: logs.id }, LogFilePrefix: "s3/media/" });
+    expect(props.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Status: "Enabled", NoncurrentVersionExpiration: { NoncurrentDays: 90 } }),
+    );
+  });
+
+  it("media CORS allows only PUT and GET from the site origin", () => {
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket");
+    const rules = resource.Properties.CorsConfiguration.CorsRules;
+    expect(rules).toHaveLength(1);
+    expect([...rules[0].AllowedMethods].sort()).toEqual(["GET", "PUT"]);
+    expect(rules[0].AllowedOrigins).not.toContain("*");
+    expect(rules[0].AllowedHeaders).not.toContain("*");
+  });
+
+  it("access logs reach the logs bucket through its bucket policy, not an ACL", () => {
+    const logs = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "Logs");
+    expect(logs.resource.Properties.AccessControl).toBeUndefined();
+    const policy = resourceNamed(prod.json.Storage, "AWS::S3::BucketPolicy", "LogsPolicy").resource;
+    const delivery = policy.Properties.PolicyDocument.Statement.filter(
+      (s: any) => s.Principal?.Service === "logging.s3.amazonaws.com",
+    );
+    expect(delivery.map((s: any) => JSON.stringify(s.Resource).match(/\/s3\/\w+\/\*/)?.[0]).sort()).toEqual([
+      "/s3/media/*",
+      "/s3/web/*",
+    ]);
+  });
+
+  it("CloudFront may read media/* only, and only from a distribution of this account", () => {
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::S3::BucketPolicy", "MediaBucketPolicy");
+    const cloudfront = resource.Properties.PolicyDocument.Statement.filter(
+      (s: any) => s.Principal?.Service === "cloudfront.amazonaws.com",
+    );
+    expect(cloudfront).toHaveLength(1);
+    expect(cloudfront[0]).toMatchObject({ Effect: "Allow", Action: "s3:GetObject" });
+    expect(JSON.stringify(cloudfront[0].Resource)).toMatch(/\/media\/\*"\]\]\}$/);
+    expect(JSON.stringify(cloudfront[0].Condition)).toContain(":distribution/*");
+  });
+});
+
+describe("Api", () => {
+  function apiFunction() {
+    const functions = Object.values(resourcesOfType(prod.json.Api, "AWS::Lambda::Function")).filter(
+      (fn) => fn.Properties.Environment?.Variables?.PORTAL_TABLE,
+    );
+    expect(functions).toHaveLength(1);
+    return functions[0].Properties;
+  }
+
+  it("runs functions/api.handler on nodejs22.x, arm64, 1024 MB, 10 s", () => {
+    const fn = apiFunction();
+    expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024, Timeout: 10 });
+    expect(fn.Handler).toBe("functions/api.handler");
+  });
+
+  it("gets PORTAL_TABLE and PORTAL_BUCKET from the Storage stack", () => {
+    const table = resourceNamed(prod.json.Storage, "AWS::DynamoDB::Table", "Table").id;
+    const media = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket").id;
+    const env = apiFunction().Environment.Variables;
+    expect(env.PORTAL_TABLE["Fn::ImportValue"]).toContain(`ExportsOutputRef${table}`);
+    expect(env.PORTAL_BUCKET["Fn::ImportValue"]).toContain(`ExportsOutputRef${media}`);
+  });
+
+  it("grants item-level table and object-level bucket actions only (no Scan, no service wildcards)", () => {
+    const actions = Object.values(resourcesOfType(prod.json.Api, "AWS::IAM::Policy")).flatMap((policy) =>
+      policy.Properties.PolicyDocument.Statement.flatMap((s: any) => [s.Action].flat()),
+    );
+    expect(actions).toContain("dynamodb:Query");
+    expect(actions).toContain("s3:PutObject");
+    expect(actions).not.toContain("dynamodb:Scan");
+    expect(actions.filter((a: string) => /^(dynamodb|s3|\w+):\*$/.test(a) || a === "*")).toEqual([]);
+  });
+
+  it("leaves CORS off on the HTTP API (same origin through CloudFront)", () => {
+    prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Api", { CorsConfiguration: Match.absent() });
+  });
+
+  it("routes $default to the function, with access logging", () => {
+    prod.templates.Api.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
+    prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+    prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") }),
+    });
+  });
+});
+
+describe("Web", () => {
+  function distribution() {
+    return Object.values(resourcesOfType(prod.json.Web, "AWS::CloudFront::Distribution"))[0].Properties.DistributionConfig;
+  }
+  function behavior(pattern: string) {
+    const found = distribution().CacheBehaviors.find((b: any) => b.PathPattern === pattern);
+    expect(found, pattern).toBeDefined();
+    return found;
+  }
+  function origin(id: string) {
+    return distribution().Origins.find((o: any) => o.Id === id);
+  }
+  const isApiOrigin = (o: any) => JSON.stringify(o.DomainName).includes(".execute-api.");
+
+  it("sends /api/* to the HTTP API uncached, with all viewer headers but Host", () => {
+    const api = behavior("/api/*");
+    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(["GET", "POST", "PUT", "PATCH", "DELETE"]));
+    expect(isApiOrigin(origin(api.TargetOriginId))).toBe(true);
+    expect(origin(api.TargetOriginId).CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
+  });
+
+  it("serves /assets/* from the web bucket and /media/* from the media bucket, both with OAC", () => {
+    const web = resourceNamed(prod.json.Web, "AWS::S3::Bucket", "WebAssets").id;
+    const media = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket").id;
+    const assets = origin(behavior("/assets/*").TargetOriginId);
+    const mediaOrigin = origin(behavior("/media/*").TargetOriginId);
+    expect(assets.DomainName).toEqual({ "Fn::GetAtt": [web, "RegionalDomainName"] });
+    expect(mediaOrigin.DomainName["Fn::ImportValue"]).toContain(`${media}RegionalDomainName`);
+    for (const s3Origin of [assets, mediaOrigin]) {
+      expect(s3Origin.OriginAccessControlId).toBeDefined();
+      expect(s3Origin.S3OriginConfig).toEqual({ OriginAccessIdentity: "" });
+    }
+    prod.templates.Web.resourceCountIs("AWS::CloudFront::OriginAccessControl", 2);
+    prod.templates.Web.resourceCountIs("AWS::CloudFront::CloudFrontOriginAccessIdentity", 0);
+  });
+
+  it("caches pages by the origin's Cache-Control, keyed on the path and trang/q/tuan only", () => {
+    const page = distribution().DefaultCacheBehavior;
+    expect(isApiOrigin(origin(page.TargetOriginId))).toBe(true);
+    expect(page.OriginRequestPolicyId).toBeUndefined();
+    const policy = prod.json.Web.Resources[page.CachePolicyId.Ref].Properties.CachePolicyConfig;
+    expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
+    expect(policy.MaxTTL).toBeGreaterThanOrEqual(86_400);
+    const key = policy.ParametersInCacheKeyAndForwardedToOrigin;
+    expect(key.CookiesConfig).toEqual({ CookieBehavior: "none" });
+    expect(key.HeadersConfig).toEqual({ HeaderBehavior: "none" });
+    expect(key.QueryStringsConfig.QueryStringBehavior).toBe("whitelist");
+    expect([...key.QueryStringsConfig.QueryStrings].sort()).toEqual([...PAGE_QUERY_STRINGS].sort());
+  });
+
+  it("puts security headers and an HTTPS redirect on every behaviour", () => {
+    const config = distribution();
+    for (const b of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(b.ViewerProtocolPolicy, b.PathPattern ?? "default").toBe("redirect-to-https");
+      expect(b.ResponseHeadersPolicyId, b.PathPattern ?? "default").toEqual({ Ref: expect.stringMatching(/^SecurityHeaders/) });
+    }
+    prod.templates.Web.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 31_536_000, Override: true }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: "DENY", Override: true },
+          ReferrerPolicy: { ReferrerPolicy: "strict-origin-when-cross-origin", Override: true },
+        }),
+      }),
+    });
+  });
+
+  it("uses HTTP/2+3, price class 200, logs without cookies, and outputs the site URL", () => {
+    expect(distribution()).toMatchObject({
+      HttpVersion: "http2and3",
+      PriceClass: "PriceClass_200",
+      Logging: { IncludeCookies: false, Prefix: "cloudfront/" },
+    });
+    prod.templates.Web.hasOutput("SiteUrl", {});
+  });
+
+  it("uploads dist/client/assets with an immutable one-year Cache-Control, never pruning old builds", () => {
+    prod.templates.Web.hasResourceProperties("Custom::CDKBucketDeployment", {
+      DestinationBucketKeyPrefix: "assets/",
+      Prune: false,
+      SystemMetadata: { "cache-control": "public, max-age=31536000, immutable" },
+    });
+  });
+});
+
+describe("cdk-nag AwsSolutions", () => {
+  it("ran on every stack", () => {
+    const checked = (stack: keyof SynthesizedStage["nagReports"], rule: string, path: string) =>
+      prod.nagReports[stack].some((row) => row.rule === rule && row.resource.includes(path) && row.compliance === "Compliant");
+    expect(checked("Storage", "AwsSolutions-DDB3", "/Table/")).toBe(true);
+    expect(checked("Storage", "AwsSolutions-S10", "/Media/Bucket/")).toBe(true);
+    expect(checked("Api", "AwsSolutions-APIG1", "/Api/")).toBe(true);
+    expect(checked("Web", "AwsSolutions-CFR3", "/Distribution/")).toBe(true);
+  });
+
+  it("reports no unsuppressed error", () => {
+    expect(prod.errors).toEqual([]);
+  });
+
+  it("leaves no unacknowledged warning (cdk-nag or CDK)", () => {
+    expect(prod.warnings).toEqual([]);
+  });
+});
