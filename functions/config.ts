@@ -1,5 +1,17 @@
+import type { Context } from "hono";
 import type { AppDeps } from "./http/app";
 import { createStore } from "./core/store";
+
+/**
+ * The viewer's address behind CloudFront (its CloudFront-Viewer-Address header, "ip:port"), else
+ * the caller of API Gateway. A caller who bypasses CloudFront can forge the header; login
+ * throttling per account still holds then.
+ */
+function lambdaClientAddress(c: Context): string | undefined {
+  const viewer = c.req.header("cloudfront-viewer-address");
+  if (viewer) return viewer.replace(/:\d+$/, "");
+  return (c.env as { requestContext?: { http?: { sourceIp?: string } } } | undefined)?.requestContext?.http?.sourceIp;
+}
 
 /**
  * Configuration of a Lambda, read once from its environment (set by infra/Api.ts). The local
@@ -9,5 +21,9 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const table = env.PORTAL_TABLE;
   const bucket = env.PORTAL_BUCKET;
   if (!table || !bucket) throw new Error("PORTAL_TABLE and PORTAL_BUCKET must be set");
-  return { store: createStore({ table, bucket }), publicUrl: env.PORTAL_PUBLIC_URL || undefined };
+  return {
+    store: createStore({ table, bucket }),
+    publicUrl: env.PORTAL_PUBLIC_URL || undefined,
+    clientAddress: lambdaClientAddress,
+  };
 }

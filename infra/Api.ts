@@ -1,17 +1,13 @@
 /**
  * API stack: one HTTP API whose `$default` route sends every request to the Hono app
  * (functions/api.ts). CloudFront (Web stack) sits in front of it.
- *
- * Extending: the scheduler (EventBridge every minute) goes here as
- *   new Cron(stack, "Scheduler", { schedule: "rate(1 minute)",
- *     job: { function: { handler: "functions/scheduler.handler", ...functionAccess } } });
- * reusing `functionAccess` (and `suppressFunctionAccessFindings`) so it gets the same environment
- * and permissions as the API.
+ * The scheduler (EventBridge rule every minute → functions/scheduler.ts) publishes scheduled
+ * articles when due; it shares the API function's environment and permissions.
  */
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { NagSuppressions } from "cdk-nag";
-import { Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { Cron, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { Storage } from "./Storage";
 import { stageConfig } from "./stages";
 
@@ -55,7 +51,13 @@ export function Api({ stack, app }: StackContext) {
     true,
   );
 
+  const scheduler = new Cron(stack, "Scheduler", {
+    schedule: "rate(1 minute)",
+    job: { function: { ...functionAccess, handler: "functions/scheduler.handler", logGroup: functionLogs, timeout: 60 } },
+  });
+  suppressFunctionAccessFindings(scheduler);
+
   stack.addOutputs({ ApiUrl: api.url });
 
-  return { api };
+  return { api, scheduler };
 }

@@ -5,6 +5,8 @@
  * when stale, and serves everything on PORT. Ctrl-C / SIGTERM stop every child process.
  */
 import { join, resolve } from "node:path";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Editorial } from "../functions/core/editorial";
 import { createStore } from "../functions/core/store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
@@ -22,11 +24,14 @@ const names = { table: "portal", bucket: "portal-media" };
 
 const running: Emulator[] = [];
 let server: LocalServer | undefined;
+let scheduler: NodeJS.Timeout | undefined;
 let stopping = false;
+const SCHEDULER_INTERVAL_MS = 30_000;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
+  clearInterval(scheduler);
   await server?.close();
   await Promise.allSettled(running.map((emulator) => emulator.stop()));
   process.exit(code);
@@ -63,11 +68,18 @@ async function main() {
   }
 
   try {
-    server = await serveLocal({ store, publicUrl: env.PORTAL_PUBLIC_URL || undefined }, { port, hostname: host });
+    server = await serveLocal(
+      { store, publicUrl: env.PORTAL_PUBLIC_URL || undefined, clientAddress: (c) => getConnInfo(c).remote.address },
+      { port, hostname: host },
+    );
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
     throw new UserFacingError(`Cổng ${port} đang được dùng. Đặt biến PORT khác, ví dụ: PORT=3001 npm start`);
   }
+  // On AWS an EventBridge rule runs functions/scheduler.ts every minute; here a timer does.
+  scheduler = setInterval(() => {
+    Editorial.publishDue(store).catch((error) => console.error("Lỗi khi xuất bản bài hẹn giờ:", error));
+  }, SCHEDULER_INTERVAL_MS);
   console.log(`Portal đã sẵn sàng: http://localhost:${port} (dữ liệu: ${dataDir})`);
 }
 

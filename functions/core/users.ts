@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError, invalid } from "./errors";
+import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { auditPut, type Actor } from "./audit";
+import { AppError, invalid, notFound } from "./errors";
 import { Keys } from "./keys";
 import { hashPassword } from "./password";
 import type { Store } from "./store";
@@ -17,10 +18,41 @@ export interface User {
   sections: string[];
   active: boolean;
   createdAt: string;
+  updatedAt: string;
+  version: number;
 }
+
+/** What a request knows about its signed-in account. */
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "sections">;
+
+/** The stored item also holds the password hash and the session epoch; neither leaves core. */
+export interface StoredUser extends User {
+  passwordHash: string;
+  /** Raised on deactivation and password reset: sessions of an older epoch stop working at once. */
+  sessionEpoch: number;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: "system", name: "Hệ thống" };
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
+
+export function toPublicUser(user: StoredUser | User): User {
+  const { id, email, name, role, sections, active, createdAt, updatedAt, version } = user;
+  return { id, email, name, role, sections: sections ?? [], active, createdAt, updatedAt, version };
+}
+
+function checkPassword(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+    throw invalid(`Mật khẩu phải có từ ${MIN_PASSWORD_LENGTH} đến ${MAX_PASSWORD_LENGTH} ký tự.`, {
+      password: `Từ ${MIN_PASSWORD_LENGTH} đến ${MAX_PASSWORD_LENGTH} ký tự.`,
+    });
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
 
 export const Users = {
   async hasRole(store: Store, role: Role): Promise<boolean> {
@@ -37,21 +69,64 @@ export const Users = {
     return (out.Items ?? []).length > 0;
   },
 
+  async getStored(store: Store, id: string): Promise<StoredUser | undefined> {
+    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.user(id), ConsistentRead: true }));
+    return out.Item as StoredUser | undefined;
+  },
+
+  async get(store: Store, id: string): Promise<User> {
+    const user = await Users.getStored(store, id);
+    if (!user) throw notFound("Không tìm thấy tài khoản.");
+    return toPublicUser(user);
+  },
+
+  async getStoredByEmail(store: Store, email: string): Promise<StoredUser | undefined> {
+    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.userEmail(normalizeEmail(email)) }));
+    const userId = out.Item?.userId as string | undefined;
+    return userId ? Users.getStored(store, userId) : undefined;
+  },
+
+  /** Every account, by e-mail (agencies have tens or hundreds of staff: a few Query pages). */
+  async list(store: Store): Promise<User[]> {
+    const users: User[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const out = await store.db.send(
+        new QueryCommand({
+          TableName: store.table,
+          IndexName: "gsi2",
+          KeyConditionExpression: "gsi2pk = :pk",
+          ExpressionAttributeValues: { ":pk": Keys.allUsers() },
+          ExclusiveStartKey: cursor,
+        }),
+      );
+      users.push(...((out.Items ?? []) as StoredUser[]).map(toPublicUser));
+      cursor = out.LastEvaluatedKey;
+    } while (cursor);
+    return users;
+  },
+
   /** Creates an account; the e-mail is reserved in the same transaction, so it stays unique. */
-  async create(store: Store, input: { email: string; password: string; name: string; role: Role; sections?: string[] }): Promise<User> {
-    const email = input.email.trim().toLowerCase();
+  async create(
+    store: Store,
+    input: { email: string; password: string; name: string; role: Role; sections?: string[] },
+    actor: Actor = SYSTEM_ACTOR,
+  ): Promise<User> {
+    const email = normalizeEmail(input.email);
     if (!EMAIL_PATTERN.test(email) || email.length > 254) throw invalid("Địa chỉ thư điện tử không hợp lệ.", { email: "Không hợp lệ." });
-    if (input.password.length < MIN_PASSWORD_LENGTH)
-      throw invalid(`Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`, { password: `Tối thiểu ${MIN_PASSWORD_LENGTH} ký tự.` });
+    checkPassword(input.password);
     if (!ROLES.includes(input.role)) throw invalid("Vai trò không hợp lệ.", { role: "Không hợp lệ." });
+    const now = new Date().toISOString();
     const user: User = {
       id: randomUUID(),
       email,
       name: input.name.trim() || email,
       role: input.role,
-      sections: input.sections ?? [],
+      sections: [...new Set(input.sections ?? [])],
       active: true,
-      createdAt: new Date().toISOString(),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
     };
     const passwordHash = await hashPassword(input.password);
     try {
@@ -72,22 +147,127 @@ export const Users = {
                   ...Keys.user(user.id),
                   gsi1pk: Keys.usersByRole(user.role),
                   gsi1sk: email,
+                  gsi2pk: Keys.allUsers(),
+                  gsi2sk: email,
                   entity: "User",
                   schemaVersion: 1,
                   ...user,
                   passwordHash,
+                  sessionEpoch: 1,
                 },
                 ConditionExpression: "attribute_not_exists(pk)",
               },
             },
+            auditPut(store, {
+              actor,
+              action: "user.create",
+              itemType: "user",
+              itemId: user.id,
+              after: { email, name: user.name, role: user.role, sections: user.sections },
+            }),
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+      if ((error as Error).name === "TransactionCanceledException" && reasons?.[0]?.Code === "ConditionalCheckFailed")
+        throw new AppError("CONFLICT", "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.", { email: "Đã tồn tại." });
+      throw error;
+    }
+    return user;
+  },
+
+  /**
+   * Changes name, role, sections or active state. Deactivation raises the session epoch, so the
+   * user's open sessions stop working on their next request. Role and sections are read fresh on
+   * every request, so their changes apply at once too.
+   */
+  async update(
+    store: Store,
+    id: string,
+    patch: { name?: string; role?: Role; sections?: string[]; active?: boolean; version?: number },
+    actor: Actor,
+  ): Promise<User> {
+    const current = await Users.getStored(store, id);
+    if (!current) throw notFound("Không tìm thấy tài khoản.");
+    if (patch.version !== undefined && patch.version !== current.version)
+      throw new AppError("CONFLICT", "Tài khoản đã được người khác thay đổi. Hãy tải lại.", undefined, { currentVersion: current.version });
+    if (patch.role && !ROLES.includes(patch.role)) throw invalid("Vai trò không hợp lệ.", { role: "Không hợp lệ." });
+    if (id === actor.id && (patch.active === false || (patch.role && patch.role !== "admin")))
+      throw new AppError("FORBIDDEN", "Không thể tự khóa hoặc tự hạ quyền tài khoản quản trị đang dùng.");
+
+    const next: StoredUser = {
+      ...current,
+      ...(patch.name !== undefined ? { name: patch.name.trim() || current.name } : {}),
+      ...(patch.role !== undefined ? { role: patch.role } : {}),
+      ...(patch.sections !== undefined ? { sections: [...new Set(patch.sections)] } : {}),
+      ...(patch.active !== undefined ? { active: patch.active } : {}),
+      updatedAt: new Date().toISOString(),
+      version: current.version + 1,
+      sessionEpoch: patch.active === false && current.active ? current.sessionEpoch + 1 : current.sessionEpoch,
+    };
+    const changed = (["name", "role", "sections", "active"] as const).filter(
+      (key) => JSON.stringify(current[key]) !== JSON.stringify(next[key]),
+    );
+    if (changed.length === 0) return toPublicUser(current);
+    const action = changed.includes("active") ? (next.active ? "user.activate" : "user.deactivate") : "user.update";
+    await Users.write(store, current, next, {
+      actor,
+      action,
+      itemType: "user",
+      itemId: id,
+      before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+      after: Object.fromEntries(changed.map((key) => [key, next[key]])),
+    });
+    return toPublicUser(next);
+  },
+
+  /** Sets a new password (admin reset or the user's own change) and ends every open session. */
+  async setPassword(store: Store, id: string, password: string, actor: Actor): Promise<void> {
+    checkPassword(password);
+    const current = await Users.getStored(store, id);
+    if (!current) throw notFound("Không tìm thấy tài khoản.");
+    const next: StoredUser = {
+      ...current,
+      passwordHash: await hashPassword(password),
+      sessionEpoch: current.sessionEpoch + 1,
+      updatedAt: new Date().toISOString(),
+      version: current.version + 1,
+    };
+    await Users.write(store, current, next, { actor, action: "user.password-reset", itemType: "user", itemId: id });
+  },
+
+  /** Conditional on the version read, with the audit event in the same transaction. */
+  async write(store: Store, current: StoredUser, next: StoredUser, event: Parameters<typeof auditPut>[1]): Promise<void> {
+    try {
+      await store.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: store.table,
+                Item: {
+                  ...Keys.user(next.id),
+                  gsi1pk: Keys.usersByRole(next.role),
+                  gsi1sk: next.email,
+                  gsi2pk: Keys.allUsers(),
+                  gsi2sk: next.email,
+                  entity: "User",
+                  schemaVersion: 1,
+                  ...next,
+                },
+                ConditionExpression: "version = :version",
+                ExpressionAttributeValues: { ":version": current.version },
+              },
+            },
+            auditPut(store, event),
           ],
         }),
       );
     } catch (error) {
       if ((error as Error).name === "TransactionCanceledException")
-        throw new AppError("CONFLICT", "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.", { email: "Đã tồn tại." });
+        throw new AppError("CONFLICT", "Tài khoản đã được người khác thay đổi. Hãy tải lại.", undefined, { currentVersion: current.version + 1 });
       throw error;
     }
-    return user;
   },
 };

@@ -125,13 +125,14 @@ describe("Storage: buckets", () => {
 });
 
 describe("Api", () => {
-  function apiFunction() {
+  function appFunction(handler: string) {
     const functions = Object.values(resourcesOfType(prod.json.Api, "AWS::Lambda::Function")).filter(
-      (fn) => fn.Properties.Environment?.Variables?.PORTAL_TABLE,
+      (fn) => fn.Properties.Environment?.Variables?.PORTAL_TABLE && fn.Properties.Handler === handler,
     );
     expect(functions).toHaveLength(1);
     return functions[0].Properties;
   }
+  const apiFunction = () => appFunction("functions/api.handler");
 
   it("runs functions/api.handler on nodejs22.x, arm64, 1024 MB, 10 s", () => {
     const fn = apiFunction();
@@ -145,6 +146,13 @@ describe("Api", () => {
     const env = apiFunction().Environment.Variables;
     expect(env.PORTAL_TABLE["Fn::ImportValue"]).toContain(`ExportsOutputRef${table}`);
     expect(env.PORTAL_BUCKET["Fn::ImportValue"]).toContain(`ExportsOutputRef${media}`);
+  });
+
+  it("runs the scheduler every minute with the same environment", () => {
+    const fn = appFunction("functions/scheduler.handler");
+    expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 60 });
+    expect(fn.Environment.Variables.PORTAL_TABLE).toEqual(apiFunction().Environment.Variables.PORTAL_TABLE);
+    prod.templates.Api.hasResourceProperties("AWS::Events::Rule", { ScheduleExpression: "rate(1 minute)", State: "ENABLED" });
   });
 
   it("grants item-level table and object-level bucket actions only (no Scan, no service wildcards)", () => {
