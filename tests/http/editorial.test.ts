@@ -1,0 +1,216 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Editorial } from "../../functions/core/editorial";
+import type { Store } from "../../functions/core/store";
+import type { User } from "../../functions/core/users";
+import { createApp } from "../../functions/http/app";
+import { createSections, createUser, request, signIn } from "../support/auth";
+import { createTestStore } from "../support/store";
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+let writer: User;
+let board: User;
+let admin: User;
+let asWriter: string;
+let asBoard: string;
+let asBoard2: string;
+let asAdmin: string;
+
+const call = (cookie: string, method: string, path: string, body?: unknown) => request(app, method, path, { cookie, body });
+const json = async (res: Response) => ({ status: res.status, body: await res.json() });
+
+async function newDraft(overrides: Record<string, unknown> = {}) {
+  const res = await call(asWriter, "POST", "/api/articles", {
+    kind: "news",
+    title: "Đảng bộ tỉnh Hậu Giang tổng kết năm",
+    summary: "Hội nghị tổng kết công tác xây dựng Đảng.",
+    body: "<p>Đoạn thứ nhất.</p><p>Đoạn thứ hai.</p>",
+    section: "kinh-te",
+    byline: "Minh Khoa",
+    ...overrides,
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return res.json();
+}
+
+async function reportRows(year: string) {
+  const out = await store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `REPORT#${year}` } }));
+  return out.Items ?? [];
+}
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await createSections(store);
+  app = createApp({ store });
+  writer = await createUser(store, "writer", ["kinh-te"], "Lê Văn Viết");
+  board = await createUser(store, "section-editor", ["kinh-te", "van-hoa"], "Trần Thị Duyệt");
+  admin = await createUser(store, "admin");
+  asWriter = await signIn(app, writer.email);
+  asBoard = await signIn(app, board.email);
+  asBoard2 = await signIn(app, board.email);
+  asAdmin = await signIn(app, admin.email);
+}, 60_000);
+
+describe("the publishing workflow", () => {
+  it("creates a draft with a Vietnamese slug, byline and first revision", async () => {
+    const draft = await newDraft();
+    expect(draft).toMatchObject({ slug: "dang-bo-tinh-hau-giang-tong-ket-nam", status: "draft", version: 1, byline: "Minh Khoa", live: false });
+    const second = await newDraft();
+    expect(second.slug).toBe("dang-bo-tinh-hau-giang-tong-ket-nam-2");
+    const detail = await (await call(asWriter, "GET", `/api/articles/${draft.id}`)).json();
+    expect(detail.revisions).toHaveLength(1);
+    expect(detail.history[0]).toMatchObject({ action: "article.create", actor: { id: writer.id } });
+  });
+
+  it("goes draft → submitted → returned with a reason → draft edits → submitted → published, recording the approver", async () => {
+    let a = await newDraft({ title: "Khởi công cầu Tân Lập" });
+    a = (await json(await call(asWriter, "POST", `/api/articles/${a.id}/submit`, { version: a.version }))).body;
+    expect(a.status).toBe("submitted");
+    const queue = (await (await call(asBoard, "GET", "/api/articles?view=queue")).json()).items;
+    expect(queue.map((item: { id: string }) => item.id)).toContain(a.id);
+
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/return`, { version: a.version, reason: "Bổ sung tổng mức đầu tư." }))).body;
+    expect(a).toMatchObject({ status: "returned", returnReason: "Bổ sung tổng mức đầu tư." });
+    a = (await json(await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, body: "<p>Tổng mức đầu tư 1.250 tỷ đồng.</p>" }))).body;
+    a = (await json(await call(asWriter, "POST", `/api/articles/${a.id}/submit`, { version: a.version }))).body;
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
+
+    const approved = await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }));
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: "published", live: true, approvedBy: { id: board.id, name: "Trần Thị Duyệt" } });
+    const page = await app.request(`/bai-viet/${a.slug}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Tổng mức đầu tư 1.250 tỷ đồng.");
+    const history = (await (await call(asAdmin, "GET", `/api/audit?item=${a.id}`)).json()).items.map((e: { action: string }) => e.action);
+    expect(history).toEqual(["article.approve", "article.submit", "article.edit", "article.return", "article.submit", "article.create"]);
+  });
+
+  it("keeps showing the approved text while a published article is edited, until it is approved again", async () => {
+    let a = await newDraft({ title: "Tin cần sửa sau khi đăng", body: "<p>Bản đã duyệt.</p>" });
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    a = (await json(await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, body: "<p>Bản chưa duyệt.</p>" }))).body;
+    expect(a).toMatchObject({ status: "draft", live: true });
+    let html = await (await app.request(`/bai-viet/${a.slug}`)).text();
+    expect(html).toContain("Bản đã duyệt.");
+    expect(html).not.toContain("Bản chưa duyệt.");
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    html = await (await app.request(`/bai-viet/${a.slug}`)).text();
+    expect(html).toContain("Bản chưa duyệt.");
+  });
+
+  it("unpublishes: the page is 404 and the report count is undone", async () => {
+    let a = await newDraft({ title: "Tin sẽ gỡ" });
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    const year = a.publishedAt.slice(0, 4);
+    const count = async () => (await reportRows(year)).filter((r) => r.sectionId === "kinh-te").reduce((sum, r) => sum + r.count, 0);
+    const before = await count();
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/unpublish`, { version: a.version }))).body;
+    expect(a).toMatchObject({ status: "unpublished", live: false });
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
+    expect(await count()).toBe(before - 1);
+  });
+
+  it("moves the report count when a published article changes section, counting it once", async () => {
+    let a = await newDraft({ title: "Tin chuyển chuyên mục" });
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    a = (await json(await call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: a.version, section: "van-hoa" }))).body;
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    const rows = await reportRows(a.publishedAt.slice(0, 4));
+    const bySection = (id: string) => rows.filter((r) => r.sectionId === id && r.approverId === board.id).reduce((s, r) => s + r.count, 0);
+    expect(bySection("van-hoa")).toBe(1);
+    expect(rows.some((r) => r.sectionId === "kinh-te" && r.approverId === board.id && r.count < 0)).toBe(false);
+    const html = await (await app.request("/chuyen-muc/van-hoa")).text();
+    expect(html).toContain("Tin chuyển chuyên mục");
+    expect(await (await app.request("/chuyen-muc/kinh-te")).text()).not.toContain("Tin chuyển chuyên mục");
+  });
+
+  it("schedules a publication and the scheduler publishes it when due, as the approver", async () => {
+    let a = await newDraft({ title: "Tin hẹn giờ" });
+    a = (await json(await call(asWriter, "POST", `/api/articles/${a.id}/submit`, { version: a.version }))).body;
+    const at = new Date(Date.now() + 3600_000);
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/schedule`, { version: a.version, at: at.toISOString() }))).body;
+    expect(a).toMatchObject({ status: "scheduled", scheduledAt: at.toISOString() });
+    expect(await Editorial.publishDue(store, new Date(at.getTime() - 60_000))).toBe(0);
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
+    expect(await Editorial.publishDue(store, new Date(at.getTime() + 1000))).toBe(1);
+    expect(await Editorial.publishDue(store, new Date(at.getTime() + 2000))).toBe(0);
+    const published = (await Editorial.load(store, a.id))!;
+    expect(published).toMatchObject({ status: "published", publishedAt: at.toISOString(), approvedBy: { id: board.id } });
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(200);
+  });
+});
+
+describe("concurrency, revisions and input", () => {
+  it("lets exactly one of two concurrent saves of the same version win; the other gets 409 with the current version", async () => {
+    const a = await newDraft({ title: "Hai người cùng sửa" });
+    const [first, second] = await Promise.all([
+      call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: a.version, body: "<p>Bản của người thứ nhất.</p>" }),
+      call(asBoard2, "PATCH", `/api/articles/${a.id}`, { version: a.version, body: "<p>Bản của người thứ hai.</p>" }),
+    ]);
+    const statuses = [first.status, second.status].sort();
+    expect(statuses).toEqual([200, 409]);
+    const loser = first.status === 409 ? first : second;
+    expect((await loser.json()).error).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
+    const saved = (await Editorial.load(store, a.id))!;
+    expect(saved.version).toBe(2);
+    expect(["<p>Bản của người thứ nhất.</p>", "<p>Bản của người thứ hai.</p>"]).toContain(saved.body);
+    const stale = await call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: 1, title: "Muộn" });
+    expect(stale.status).toBe(409);
+  });
+
+  it("keeps every save as a revision, compares two and restores one as a new revision", async () => {
+    let a = await newDraft({ title: "Bài có lịch sử", body: "<p>Phiên bản một.</p>" });
+    a = (await json(await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, title: "Bài có lịch sử (sửa)", body: "<p>Phiên bản hai.</p>" }))).body;
+    const revisions = (await (await call(asWriter, "GET", `/api/articles/${a.id}/revisions`)).json()).items;
+    expect(revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);
+    const diff = await (await call(asWriter, "GET", `/api/articles/${a.id}/revisions/compare?a=1&b=2`)).json();
+    expect(diff.fields).toEqual([{ field: "title", before: "Bài có lịch sử", after: "Bài có lịch sử (sửa)" }]);
+    expect(diff.body).toEqual(expect.arrayContaining([{ op: "removed", text: "một" }, { op: "added", text: "hai" }]));
+    const restored = (await json(await call(asWriter, "POST", `/api/articles/${a.id}/revisions/1/restore`, { version: a.version }))).body;
+    expect(restored).toMatchObject({ revision: 3, title: "Bài có lịch sử", body: "<p>Phiên bản một.</p>" });
+    expect((await call(asWriter, "GET", `/api/articles/${a.id}/revisions/9`)).status).toBe(404);
+  });
+
+  it("neutralizes XSS in titles and bodies on the way in and on the way out", async () => {
+    let a = await newDraft({
+      title: 'Tiêu đề <script>alert("x")</script><img src=x onerror=alert(1)>',
+      summary: "<b>Sapo</b> & chi tiết",
+      body: '<p onclick="steal()">An toàn <a href="javascript:alert(1)">link</a></p><script>alert(2)</script><iframe src="https://evil.example"></iframe><img src="x" onerror="alert(3)">',
+    });
+    expect(a.title).toBe("Tiêu đề");
+    expect(a.summary).toBe("Sapo & chi tiết");
+    expect(a.body).toBe('<p>An toàn <a rel="noopener noreferrer">link</a></p>');
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    const html = await (await app.request(`/bai-viet/${a.slug}`)).text();
+    expect(html).not.toMatch(/<script>alert|onerror=|onclick=|javascript:|<iframe/);
+    expect(html).toContain("Sapo &amp; chi tiết");
+  });
+
+  it("requires the source of a collected article and explains every invalid field in Vietnamese", async () => {
+    const res = await call(asWriter, "POST", "/api/articles", { kind: "collected", title: "Tin sưu tầm", section: "kinh-te" });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields).toMatchObject({ sourceName: "Bắt buộc với tin sưu tầm.", sourceUrl: "Bắt buộc với tin sưu tầm." });
+    const bad = await call(asWriter, "POST", "/api/articles", { kind: "tin", title: "", section: "khong-co", sourceUrl: "ftp://x", tags: "a" });
+    expect(bad.status).toBe(400);
+    const { fields } = (await bad.json()).error;
+    expect(Object.keys(fields)).toEqual(expect.arrayContaining(["kind", "title", "sourceUrl", "tags"]));
+    const tooLong = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "x".repeat(301), section: "kinh-te" });
+    expect((await tooLong.json()).error.fields.title).toContain("300");
+    const unknownSection = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Tin", section: "khong-co" });
+    expect(unknownSection.status).toBe(400);
+    const noVersion = await call(asWriter, "PATCH", `/api/articles/${(await newDraft()).id}`, { title: "Không có version" });
+    expect(noVersion.status).toBe(400);
+    expect((await call(asWriter, "GET", "/api/articles/khong-ton-tai")).status).toBe(404);
+    expect((await call(asWriter, "GET", "/api/articles/%E0%A4%A")).status).toBe(404);
+  });
+
+  it("lets only admins and chiefs set an archive publication date, used when approved", async () => {
+    const denied = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" });
+    expect(denied.status).toBe(403);
+    let a = (await json(await call(asAdmin, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" }))).body;
+    a = (await json(await call(asAdmin, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    expect(a.publishedAt).toBe("2019-05-01T01:00:00.000Z");
+    expect((await reportRows("2019")).map((r) => r.day)).toEqual(["2019-05-01"]);
+  });
+});
