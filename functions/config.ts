@@ -24,6 +24,7 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
   return {
     store: createStore({ table, bucket }),
     publicUrl: env.PORTAL_PUBLIC_URL || undefined,
+    trustForwardedHost: env.PORTAL_TRUST_FORWARDED_HOST === "1",
     clientAddress: lambdaClientAddress,
   };
 }

@@ -142,6 +142,8 @@ export function Storage({ stack, app }: StackContext) {
       PORTAL_TABLE: table.tableName,
       PORTAL_BUCKET: media.bucketName,
       ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
+      // Requests arrive through the Web stack's CloudFront, whose function sets x-forwarded-host.
+      PORTAL_TRUST_FORWARDED_HOST: "1",
     },
     bind: [
       {

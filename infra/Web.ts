@@ -79,6 +79,12 @@ export function Web({ stack, app }: StackContext) {
   // Pages: TTL comes from the origin (Cache-Control s-maxage / max-age); no header means no
   // caching (defaultTtl 0). No cookies and no headers in the key: cached pages are the same for
   // everyone, and the app never sees cookies on these paths.
+  const pageOriginRequest = new cloudfront.OriginRequestPolicy(stack, "PageOriginRequest", {
+    comment: "Public pages: the forwarded host and the page query strings, no cookies",
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList("x-forwarded-host"),
+    queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.allowList(...PAGE_QUERY_STRINGS),
+    cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+  });
   const pageCache = new cloudfront.CachePolicy(stack, "PageCache", {
     comment: `portal ${app.stage}: pages, TTL from origin Cache-Control, key = path + ${PAGE_QUERY_STRINGS.join(", ")}`,
     minTtl: Duration.seconds(0),
@@ -122,6 +128,26 @@ export function Web({ stack, app }: StackContext) {
     cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
   } satisfies Partial<cloudfront.BehaviorOptions>;
 
+  // API Gateway sees its own execute-api host; the app needs the viewer's (canonical URLs, the
+  // CSRF origin check, cookies). This copies Host into x-forwarded-host, overwriting any sent.
+  const forwardHost = new cloudfront.Function(stack, "ForwardHost", {
+    runtime: cloudfront.FunctionRuntime.JS_2_0,
+    comment: "Copies the viewer Host header into x-forwarded-host for the app",
+    code: cloudfront.FunctionCode.fromInline(
+      "function handler(event) { var r = event.request; r.headers['x-forwarded-host'] = { value: r.headers.host.value }; return r; }",
+    ),
+  });
+  const forwardHostOnRequest = [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];
+  // Signed-in pages and the API: never cached, cookies and all viewer headers passed on.
+  const dynamic = {
+    ...common,
+    origin: apiOrigin,
+    allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+    cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+    originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    functionAssociations: forwardHostOnRequest,
+  } satisfies cloudfront.BehaviorOptions;
+
   const distribution = new cloudfront.Distribution(stack, "Distribution", {
     comment: `portal ${app.stage}`,
     defaultBehavior: {
@@ -129,15 +155,14 @@ export function Web({ stack, app }: StackContext) {
       origin: apiOrigin,
       allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy: pageCache,
+      // The page cache key has no headers, so the forwarded host is the request's own: canonical
+      // URLs and feeds name the site, not the execute-api host.
+      originRequestPolicy: pageOriginRequest,
+      functionAssociations: forwardHostOnRequest,
     },
     additionalBehaviors: {
-      "/api/*": {
-        ...common,
-        origin: apiOrigin,
-        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
-        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
-        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-      },
+      "/api/*": dynamic,
+      "/quan-tri*": dynamic,
       "/assets/*": { ...staticFiles, origin: webOrigin },
       "/media/*": { ...staticFiles, origin: mediaOrigin },
     },

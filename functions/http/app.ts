@@ -19,6 +19,8 @@ export interface AppDeps {
   store: Store;
   /** Public origin for canonical URLs ("https://tinhuy.example.vn"); the request's origin when unset. */
   publicUrl?: string;
+  /** Behind our CloudFront: take the site's host from x-forwarded-host (see origin.ts). */
+  trustForwardedHost?: boolean;
   /** The client's IP address, read the way the runtime exposes it; used for login throttling. */
   clientAddress?: (c: Context) => string | undefined;
 }

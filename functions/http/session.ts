@@ -4,6 +4,7 @@ import { AppError } from "../core/errors";
 import { ABSOLUTE_MS, Sessions } from "../core/sessions";
 import type { AppDeps } from "./app";
 import type { AppEnv } from "./env";
+import { siteOrigin } from "./origin";
 
 /**
  * Session cookie, session middleware and the CSRF origin check (DESIGN.md, Security).
@@ -16,9 +17,6 @@ import type { AppEnv } from "./env";
 const SECURE_NAME = "__Host-portal_session";
 const LOCAL_NAME = "portal_session";
 
-function siteOrigin(deps: AppDeps, c: Context): string {
-  return deps.publicUrl ? new URL(deps.publicUrl).origin : new URL(c.req.url).origin;
-}
 
 const isSecure = (deps: AppDeps, c: Context) => siteOrigin(deps, c).startsWith("https:");
 const cookieName = (deps: AppDeps, c: Context) => (isSecure(deps, c) ? SECURE_NAME : LOCAL_NAME);

@@ -118,6 +118,27 @@ describe("accounts and sessions", () => {
     expect(users.items.some((u: User) => u.email === "moi@hoaphong.example.vn")).toBe(false);
   });
 
+  it("behind CloudFront, takes the site origin from x-forwarded-host (set by the CloudFront function)", async () => {
+    const behind = createApp({ store, trustForwardedHost: true });
+    const login = (origin: string, forwarded: string) =>
+      behind.request("https://abc.execute-api.ap-southeast-1.amazonaws.com/api/auth/login", {
+        method: "POST",
+        headers: { Origin: origin, "x-forwarded-host": forwarded, "Content-Type": "application/json" },
+        body: JSON.stringify({ email: writer.email, password: PASSWORD }),
+      });
+    const ok = await login("https://d111.cloudfront.net", "d111.cloudfront.net");
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("set-cookie")).toMatch(/^__Host-portal_session=/);
+    expect((await login("https://evil.example", "d111.cloudfront.net")).status).toBe(403);
+    // Without trust, a forged header changes nothing: the request's own origin is the site.
+    const direct = await app.request("http://localhost/api/auth/login", {
+      method: "POST",
+      headers: { Origin: "https://evil.example", "x-forwarded-host": "evil.example", "Content-Type": "application/json" },
+      body: JSON.stringify({ email: writer.email, password: PASSWORD }),
+    });
+    expect(direct.status).toBe(403);
+  });
+
   it("answers malformed bodies with Vietnamese 4xx errors", async () => {
     const bad = await app.request("/api/auth/login", { method: "POST", headers: { Origin: "http://localhost", "Content-Type": "application/json" }, body: "{not json" });
     expect(bad.status).toBe(400);

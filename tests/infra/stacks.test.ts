@@ -202,6 +202,20 @@ describe("Web", () => {
     expect(origin(api.TargetOriginId).CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
   });
 
+  it("copies the viewer's Host into x-forwarded-host on pages, the API and the dashboard", () => {
+    const config = distribution();
+    for (const b of [config.DefaultCacheBehavior, behavior("/api/*"), behavior("/quan-tri*")]) {
+      expect(b.FunctionAssociations, b.PathPattern ?? "default").toEqual([
+        { EventType: "viewer-request", FunctionARN: { "Fn::GetAtt": [expect.stringMatching(/^ForwardHost/), "FunctionARN"] } },
+      ]);
+    }
+    const fn = resourceNamed(prod.json.Web, "AWS::CloudFront::Function", "ForwardHost").resource;
+    expect(fn.Properties.FunctionCode).toContain("r.headers['x-forwarded-host'] = { value: r.headers.host.value }");
+    const dashboard = behavior("/quan-tri*");
+    expect(dashboard.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(dashboard.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+  });
+
   it("serves /assets/* from the web bucket and /media/* from the media bucket, both with OAC", () => {
     const web = resourceNamed(prod.json.Web, "AWS::S3::Bucket", "WebAssets").id;
     const media = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket").id;
@@ -220,7 +234,10 @@ describe("Web", () => {
   it("caches pages by the origin's Cache-Control, keyed on the path and trang/q/tuan only", () => {
     const page = distribution().DefaultCacheBehavior;
     expect(isApiOrigin(origin(page.TargetOriginId))).toBe(true);
-    expect(page.OriginRequestPolicyId).toBeUndefined();
+    // The origin gets the forwarded host and the page query strings, never cookies.
+    const forwarded = prod.json.Web.Resources[page.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig;
+    expect(forwarded.CookiesConfig).toEqual({ CookieBehavior: "none" });
+    expect(forwarded.HeadersConfig).toEqual({ HeaderBehavior: "whitelist", Headers: ["x-forwarded-host"] });
     const policy = prod.json.Web.Resources[page.CachePolicyId.Ref].Properties.CachePolicyConfig;
     expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
     expect(policy.MaxTTL).toBeGreaterThanOrEqual(86_400);
