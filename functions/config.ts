@@ -25,6 +25,8 @@ export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
     store: createStore({ table, bucket }),
     publicUrl: env.PORTAL_PUBLIC_URL || undefined,
     trustForwardedHost: env.PORTAL_TRUST_FORWARDED_HOST === "1",
+    // Write shards of hot counters; may only ever be raised (reads sum shards 0…n-1).
+    ...(env.PORTAL_COUNTER_SHARDS ? { counters: { shards: Number(env.PORTAL_COUNTER_SHARDS) } } : {}),
     clientAddress: lambdaClientAddress,
   };
 }

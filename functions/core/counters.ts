@@ -7,7 +7,7 @@
  * partition. A write goes to a random shard; a read sums them all. Sums are kept for `cacheMs`
  * per instance, so a page view costs no read most of the time.
  */
-import { BatchGetCommand, type BatchGetCommandInput } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, type BatchGetCommandInput, type BatchGetCommandOutput, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { ConsumedCapacity } from "@aws-sdk/client-dynamodb";
 import type { Key } from "./keys";
 import type { Store } from "./store";
@@ -45,25 +45,48 @@ export const randomShard = (shards: number) => Math.floor(Math.random() * shards
 
 export const shardList = (shards: number) => Array.from({ length: shards }, (_, shard) => shard);
 
+/** Schema version of every item the counters write (STYLE.md: entities carry one). */
+export const COUNTER_SCHEMA_VERSION = 1;
+
+/** Adds one to the counter item at `key` (created at 0 if absent), setting `attributes` beside it. */
+export function increment(store: Store, key: Key, entity: string, attributes: Record<string, string> = {}) {
+  const set: Record<string, string | number> = { entity, schemaVersion: COUNTER_SCHEMA_VERSION, ...attributes };
+  const names = Object.keys(set);
+  return new UpdateCommand({
+    TableName: store.table,
+    Key: key,
+    UpdateExpression: `ADD #count :one SET ${names.map((name) => `#${name} = :${name}`).join(", ")}`,
+    ExpressionAttributeNames: { "#count": "count", ...Object.fromEntries(names.map((name) => [`#${name}`, name])) },
+    ExpressionAttributeValues: { ":one": 1, ...Object.fromEntries(names.map((name) => [`:${name}`, set[name]])) },
+    ReturnConsumedCapacity: "TOTAL",
+  });
+}
+
 /** Write units a response reports (ReturnConsumedCapacity: "TOTAL"); 0 when it reports none. */
 export const writeUnits = (capacity: ConsumedCapacity | ConsumedCapacity[] | undefined): number =>
   [capacity ?? []].flat().reduce((sum, item) => sum + (item.CapacityUnits ?? 0), 0);
 
-/** The `count` attribute of each key, summed; BatchGet pages through unprocessed keys. */
-export async function sumCounts(store: Store, keys: Key[]): Promise<number> {
-  let total = 0;
+/** The items of `keys` that exist (any order), 100 keys a request, retrying unprocessed keys. */
+export async function batchGet(store: Store, keys: Key[], projection: string[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  const names = Object.fromEntries(projection.map((name, index) => [`#p${index}`, name]));
   for (let start = 0; start < keys.length; start += 100) {
     let request: BatchGetCommandInput["RequestItems"] = {
-      [store.table]: { Keys: keys.slice(start, start + 100), ProjectionExpression: "#count", ExpressionAttributeNames: { "#count": "count" } },
+      [store.table]: { Keys: keys.slice(start, start + 100), ProjectionExpression: Object.keys(names).join(", "), ExpressionAttributeNames: names },
     };
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-      const out = await store.db.send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[store.table] ?? []) total += Number(item.count ?? 0);
+      const out: BatchGetCommandOutput = await store.db.send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...(out.Responses?.[store.table] ?? []));
       request = out.UnprocessedKeys;
     }
   }
-  return total;
+  return items;
+}
+
+/** The `count` attributes of the items at `keys`, summed (the shards of one counter). */
+export async function sumCounts(store: Store, keys: Key[]): Promise<number> {
+  return (await batchGet(store, keys, ["count"])).reduce((sum, item) => sum + Number(item.count ?? 0), 0);
 }
 
 /**

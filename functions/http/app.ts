@@ -1,5 +1,6 @@
 import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
+import type { CounterConfig } from "../core/counters";
 import type { Store } from "../core/store";
 import { createAdminApi } from "./admin";
 import { createApi } from "./api";
@@ -19,6 +20,8 @@ export interface AppDeps {
   store: Store;
   /** Public origin for canonical URLs ("https://tinhuy.example.vn"); the request's origin when unset. */
   publicUrl?: string;
+  /** Visitor and view counters: shard count (only ever raise it), read cache, clock. */
+  counters?: CounterConfig;
   /** Behind our CloudFront: take the site's host from x-forwarded-host (see origin.ts). */
   trustForwardedHost?: boolean;
   /** The client's IP address, read the way the runtime exposes it; used for login throttling. */

@@ -1,0 +1,170 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { Articles } from "../../functions/core/articles";
+import { resolveCounters } from "../../functions/core/counters";
+import { Keys } from "../../functions/core/keys";
+import type { Store } from "../../functions/core/store";
+import { Views } from "../../functions/core/views";
+import { ONLINE_WINDOW_MS, VISIT_IDLE_MS, Visitors } from "../../functions/core/visitors";
+import { createTestStore } from "../support/store";
+
+const MINUTE = 60_000;
+/** 10:00 in Vietnam on 15 March 2026. */
+const T0 = Date.parse("2026-03-15T03:00:00.000Z");
+const counters = resolveCounters({ shards: 8, cacheMs: 0 });
+
+const times = <T>(n: number, make: (index: number) => Promise<T>) => Promise.all(Array.from({ length: n }, (_, index) => make(index)));
+
+describe("visitors in DynamoDB Local", () => {
+  // Each test gets its own table: online counts and totals are table-wide.
+  let store: Store;
+  beforeAll(async () => {
+    store = await createTestStore();
+  });
+
+  it("shows N concurrent sessions as exactly N online, members apart from guests, each one visit", async () => {
+    store = await createTestStore();
+    const guests = await times(250, () => Visitors.heartbeat(store, counters, { member: false, now: T0 }));
+    const members = await times(100, () => Visitors.heartbeat(store, counters, { member: true, now: T0 }));
+    expect([...guests, ...members].every((beat) => beat.newVisit)).toBe(true);
+    expect(new Set([...guests, ...members].map((beat) => beat.visitorId)).size).toBe(350);
+
+    // Every session beats again, all at once: two heartbeats each in the window, still one session each.
+    const again = await Promise.all(
+      [...guests, ...members].map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: beat.member, now: T0 + 3 * MINUTE })),
+    );
+    expect(again.some((beat) => beat.newVisit)).toBe(false);
+    expect(await Visitors.stats(store, counters, T0 + 4 * MINUTE)).toEqual({
+      total: 350,
+      online: { guests: 250, members: 100, total: 350 },
+    });
+    const days = await Visitors.visitsByDay(store, counters, "2026-03-01", "2026-03-31");
+    expect([...days]).toEqual([["2026-03-15", 350]]);
+  });
+
+  it("drops a session that stops within 5 minutes of its last heartbeat, even though TTL never runs locally", async () => {
+    store = await createTestStore();
+    const stopping = await Visitors.heartbeat(store, counters, { member: false, now: T0 });
+    const staying = await Visitors.heartbeat(store, counters, { member: true, now: T0 });
+    let stay = staying;
+    for (let minute = 1; minute <= 6; minute++)
+      stay = await Visitors.heartbeat(store, counters, { cookie: stay.cookie, member: true, now: T0 + minute * MINUTE });
+
+    expect(await Visitors.online(store, counters, T0 + ONLINE_WINDOW_MS - 1)).toEqual({ guests: 1, members: 1, total: 2 });
+    expect(await Visitors.online(store, counters, T0 + ONLINE_WINDOW_MS)).toEqual({ guests: 0, members: 1, total: 1 });
+    // Numbers reused for cacheMs are computed over a shorter window, so they are never late either.
+    const cached = await Visitors.stats(store, counters, T0 + ONLINE_WINDOW_MS - 5_000, 5_000);
+    expect(cached.online).toEqual({ guests: 0, members: 1, total: 1 });
+    expect(stopping.visitorId).not.toBe(stay.visitorId);
+  });
+
+  it("counts a session by its newest heartbeat: a guest who signs in becomes a member, not both", async () => {
+    store = await createTestStore();
+    const guest = await Visitors.heartbeat(store, counters, { member: false, now: T0 });
+    await Visitors.heartbeat(store, counters, { cookie: guest.cookie, member: true, now: T0 + MINUTE });
+    expect(await Visitors.stats(store, counters, T0 + 2 * MINUTE)).toEqual({ total: 1, online: { guests: 0, members: 1, total: 1 } });
+  });
+
+  it("adds one visit for a reload storm, and one more only after 30 minutes idle, however many requests race", async () => {
+    store = await createTestStore();
+    const first = await Visitors.heartbeat(store, counters, { member: false, now: T0 });
+    const storm = await times(60, (i) => Visitors.heartbeat(store, counters, { cookie: first.cookie, member: false, now: T0 + 1000 + i }));
+    expect(storm.filter((beat) => beat.newVisit)).toHaveLength(0);
+    expect(await Visitors.totalVisits(store, counters)).toBe(1);
+
+    // The same cookie comes back after 30 minutes of silence, from many tabs at once.
+    const back = T0 + 1000 + VISIT_IDLE_MS;
+    const resumed = await times(60, () => Visitors.heartbeat(store, counters, { cookie: first.cookie, member: false, now: back }));
+    expect(resumed.filter((beat) => beat.newVisit)).toHaveLength(1);
+    expect(new Set(resumed.map((beat) => beat.visitorId))).toEqual(new Set([first.visitorId]));
+    expect(await Visitors.totalVisits(store, counters)).toBe(2);
+    expect(await Visitors.online(store, counters, back)).toEqual({ guests: 1, members: 0, total: 1 });
+  });
+
+  it.each([
+    ["missing", undefined],
+    ["empty", ""],
+    ["garbage", "'; DROP TABLE--"],
+    ["a bare id", "AAAAAAAAAAAAAAAAAAAAAA"],
+    ["a bad time", "AAAAAAAAAAAAAAAAAAAAAA.zzzzzzzzzzzzzz"],
+    ["a time in the future", `AAAAAAAAAAAAAAAAAAAAAA.${(T0 + 3_600_000).toString(36)}`],
+    ["a huge value", "x".repeat(10_000)],
+  ])("treats a %s cookie as a new visitor", async (_label, cookie) => {
+    const beat = await Visitors.heartbeat(store, counters, { cookie, member: false, now: T0 });
+    expect(beat.newVisit).toBe(true);
+    expect(beat.visitorId).not.toBe("AAAAAAAAAAAAAAAAAAAAAA");
+    expect(Visitors.readCookie(beat.cookie, T0)).toEqual({ visitorId: beat.visitorId, lastSeen: T0 });
+  });
+
+  it("costs one write unit per continuing heartbeat and three for a new visit", async () => {
+    const fresh = await Visitors.heartbeat(store, counters, { member: false, now: T0 });
+    const again = await Visitors.heartbeat(store, counters, { cookie: fresh.cookie, member: false, now: T0 + MINUTE });
+    expect(fresh.writeUnits).toBe(3);
+    expect(again.writeUnits).toBe(1);
+  });
+});
+
+describe("article views in DynamoDB Local", () => {
+  let store: Store;
+  let articleId: string;
+  let otherId: string;
+
+  beforeAll(async () => {
+    store = await createTestStore();
+    const approver = { id: "u-board", name: "Trần Thị Duyệt" };
+    const base = { kind: "news" as const, sectionId: "kinh-te", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "Thu Hà", publishedAt: "2026-03-01T08:00:00+07:00" };
+    articleId = (await Articles.importPublished(store, { ...base, title: "Bài được xem nhiều" }, approver)).id;
+    otherId = (await Articles.importPublished(store, { ...base, title: "Bài khác" }, approver)).id;
+  });
+
+  it("counts one view per session per article per 30 minutes, however many reloads race", async () => {
+    const visitorId = "reload-storm-visitor-0";
+    const storm = await times(80, (i) => Views.count(store, counters, { visitorId, articleId, now: T0 + i }));
+    expect(storm.filter((view) => view.counted)).toHaveLength(1);
+    expect(await Views.total(store, counters, articleId)).toBe(1);
+
+    expect((await Views.count(store, counters, { visitorId, articleId, now: T0 + 30 * MINUTE - 1 })).counted).toBe(false);
+    expect((await Views.count(store, counters, { visitorId, articleId, now: T0 + 30 * MINUTE })).counted).toBe(true);
+    expect((await Views.count(store, counters, { visitorId, articleId: otherId, now: T0 })).counted).toBe(true);
+    expect(await Views.total(store, counters, articleId)).toBe(2);
+    expect(await Views.total(store, counters, otherId)).toBe(1);
+  });
+
+  it("loses no view of a viral article: 400 sessions at once, spread over the shards", async () => {
+    const before = await Views.total(store, counters, otherId);
+    const results = await times(400, (i) => Views.count(store, counters, { visitorId: `viral-${i}`, articleId: otherId, now: T0 + 2 * 3_600_000 }));
+    expect(results.every((view) => view.counted)).toBe(true);
+    expect(await Views.total(store, counters, otherId)).toBe(before + 400);
+    const shards = await times(counters.shards, (shard) =>
+      store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": Keys.articleViews(otherId, shard).pk } })),
+    );
+    expect(shards.filter((out) => (out.Items ?? []).length > 0).length).toBeGreaterThan(1);
+  });
+
+  it("keeps views per article per day and ranks the period's most viewed articles", async () => {
+    const day2 = Date.parse("2026-04-02T10:00:00+07:00");
+    const day3 = Date.parse("2026-04-03T23:30:00+07:00"); // still 3 April in Vietnam, 4 April nowhere
+    await times(5, (i) => Views.count(store, counters, { visitorId: `april-${i}`, articleId, now: day2 }));
+    await times(3, (i) => Views.count(store, counters, { visitorId: `april-${i}`, articleId: otherId, now: day3 }));
+    expect(await Views.top(store, counters, "2026-04-01", "2026-04-30")).toEqual([
+      { articleId, views: 5, title: "Bài được xem nhiều", slug: "bai-duoc-xem-nhieu", sectionId: "kinh-te" },
+      { articleId: otherId, views: 3, title: "Bài khác", slug: "bai-khac", sectionId: "kinh-te" },
+    ]);
+    expect(await Views.top(store, counters, "2026-04-03", "2026-04-03")).toMatchObject([{ articleId: otherId, views: 3 }]);
+    expect(await Views.top(store, counters, "2026-04-04", "2026-05-31")).toEqual([]);
+  });
+
+  it("costs three write units per counted view and one per repeat", async () => {
+    const counted = await Views.count(store, counters, { visitorId: "cost-visitor", articleId, now: T0 });
+    const repeat = await Views.count(store, counters, { visitorId: "cost-visitor", articleId, now: T0 + 1 });
+    expect(counted).toEqual({ counted: true, writeUnits: 3 });
+    expect(repeat).toEqual({ counted: false, writeUnits: 1 });
+  });
+
+  it("knows which article ids exist without reading anything for ids that cannot be ours", async () => {
+    expect(await Views.articleExists(store, articleId)).toBe(true);
+    expect(await Views.articleExists(store, "khong-co-bai-nay")).toBe(false);
+    expect(await Views.articleExists(store, "../../etc/passwd")).toBe(false);
+    expect(await Views.articleExists(store, "a".repeat(5000))).toBe(false);
+  });
+});
