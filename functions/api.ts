@@ -1,5 +1,7 @@
 import { handle } from "hono/aws-lambda";
 import { depsFromEnv } from "./config";
-import { createApp } from "./http/app";
+import { createFrame } from "./http/frame";
+import { readerSurface } from "./http/reader";
 
-export const handler = handle(createApp(depsFromEnv()));
+/** Public pages and the public API (every path the staff function does not own). */
+export const handler = handle(createFrame(depsFromEnv(), readerSurface));

@@ -7,9 +7,25 @@
 import { RemovalPolicy } from "aws-cdk-lib";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { NagSuppressions } from "cdk-nag";
-import { Cron, Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { Cron, Function, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { Storage } from "./Storage";
 import { stageConfig } from "./stages";
+
+/**
+ * The API Gateway routes served by the staff function (functions/staff.ts); everything else goes
+ * to the reader function (functions/api.ts). Must match functions/http/staff.ts.
+ */
+export const STAFF_ROUTES = [
+  "ANY /api/auth/{proxy+}",
+  "ANY /api/articles",
+  "ANY /api/articles/{proxy+}",
+  "ANY /api/users",
+  "ANY /api/users/{proxy+}",
+  "POST /api/sections",
+  "PATCH /api/sections/{proxy+}",
+  "GET /api/audit",
+  "GET /api/reports/{proxy+}",
+] as const;
 
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
@@ -22,15 +38,13 @@ export function Api({ stack, app }: StackContext) {
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 
+  // The editor's code (validation, sanitizing, diffs) stays out of the reader's bundle.
+  const staff = new Function(stack, "Staff", { ...functionAccess, handler: "functions/staff.handler", logGroup: functionLogs });
+
   const api = new HttpApi(stack, "Api", {
-    defaults: {
-      function: {
-        ...functionAccess,
-        logGroup: functionLogs,
-      },
-    },
     routes: {
-      $default: "functions/api.handler",
+      $default: { function: { ...functionAccess, handler: "functions/api.handler", logGroup: functionLogs } },
+      ...Object.fromEntries(STAFF_ROUTES.map((route) => [route, staff])),
     },
     accessLog: { retention: config.logRetention },
     // Browsers reach the API through CloudFront on the site's own origin. SST's default (`true`)
@@ -39,6 +53,7 @@ export function Api({ stack, app }: StackContext) {
   });
 
   suppressFunctionAccessFindings(api);
+  suppressFunctionAccessFindings(staff);
   NagSuppressions.addResourceSuppressions(
     api,
     [
@@ -59,5 +74,5 @@ export function Api({ stack, app }: StackContext) {
 
   stack.addOutputs({ ApiUrl: api.url });
 
-  return { api, scheduler };
+  return { api, staff, scheduler };
 }

@@ -1,11 +1,6 @@
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
-import { auditPut, type Actor } from "./audit";
-import { AppError, invalid, notFound } from "./errors";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Keys } from "./keys";
 import type { Store } from "./store";
-import { isSlug } from "./text";
-import { optionalText, parse, text } from "./validation";
 
 /** A section (chuyên mục) of the portal, shown in the main navigation. */
 export interface Section {
@@ -18,41 +13,8 @@ export interface Section {
   parentId?: string;
 }
 
-const ENTITY = "Section";
-const SYSTEM: Actor = { id: "system", name: "Hệ thống" };
-
-const slugField = z.string({ error: "Đường dẫn phải là chuỗi ký tự." }).refine(isSlug, { error: "Chỉ gồm chữ thường không dấu, số và dấu gạch ngang." });
-const sectionShape = {
-  slug: slugField,
-  name: text("Tên chuyên mục", 100),
-  description: optionalText("Mô tả", 500),
-  order: z.number({ error: "Thứ tự phải là số." }).int({ error: "Thứ tự phải là số nguyên." }).min(0).max(9999),
-  parentId: z.union([z.string().max(130), z.null()]),
-};
-const createSchema = z.object({ ...sectionShape, description: sectionShape.description.default(""), order: sectionShape.order.default(0), parentId: sectionShape.parentId.optional() });
-const updateSchema = z.object(sectionShape).partial();
-
-function sectionItem(section: Section) {
-  return {
-    ...Keys.section(section.id),
-    gsi1pk: Keys.sectionList().gsi1pk,
-    gsi1sk: Keys.sectionListSort(section.order, section.id),
-    entity: ENTITY,
-    schemaVersion: SCHEMA_VERSION,
-    ...section,
-  };
-}
-
-/** One level of nesting: a parent must be top-level, and a section with children cannot move under another. */
-function checkNesting(all: Section[], section: Section) {
-  if (!section.parentId) return;
-  const parent = all.find((s) => s.id === section.parentId);
-  if (!parent) throw invalid("Chuyên mục cha không tồn tại.", { parentId: "Không tồn tại." });
-  if (parent.id === section.id) throw invalid("Chuyên mục không thể là cha của chính nó.", { parentId: "Không hợp lệ." });
-  if (parent.parentId) throw invalid("Chuyên mục chỉ được lồng một cấp.", { parentId: "Chuyên mục cha phải là chuyên mục cấp một." });
-  if (all.some((s) => s.parentId === section.id)) throw invalid("Chuyên mục đang có chuyên mục con nên không thể đặt vào chuyên mục khác.", { parentId: "Không hợp lệ." });
-}
-const SCHEMA_VERSION = 1;
+export const ENTITY = "Section";
+export const SCHEMA_VERSION = 1;
 
 function fromItem(item: Record<string, unknown>): Section {
   const { id, slug, name, description, order, parentId } = item as unknown as Section;
@@ -77,72 +39,4 @@ export const Sections = {
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.section(id) }));
     return out.Item ? fromItem(out.Item) : undefined;
   },
-
-  /**
-   * Creates a section; its id is its first slug, so ids stay readable in keys and logs, and
-   * renaming or re-slugging later never moves its articles.
-   */
-  async create(store: Store, input: unknown, actor: Actor = SYSTEM): Promise<Section> {
-    const data = parse(createSchema, input);
-    const all = await Sections.list(store);
-    if (all.some((s) => s.slug === data.slug || s.id === data.slug)) throw new AppError("CONFLICT", `Đường dẫn chuyên mục "${data.slug}" đã được dùng.`, { slug: "Đã tồn tại." });
-    const section: Section = {
-      id: data.slug,
-      slug: data.slug,
-      name: data.name.trim(),
-      description: data.description.trim(),
-      order: data.order,
-      ...(data.parentId ? { parentId: data.parentId } : {}),
-    };
-    checkNesting(all, section);
-    await write(store, [
-      { Put: { TableName: store.table, Item: sectionItem(section), ConditionExpression: "attribute_not_exists(pk)" } },
-      auditPut(store, { actor, action: "section.create", itemType: "section", itemId: section.id, after: { ...section } }),
-    ], `Chuyên mục "${data.slug}" đã tồn tại.`);
-    return section;
-  },
-
-  /** Renames, re-slugs, reorders or nests a section (admins). */
-  async update(store: Store, id: string, input: unknown, actor: Actor): Promise<Section> {
-    const data = parse(updateSchema, input);
-    const all = await Sections.list(store);
-    const current = all.find((s) => s.id === id);
-    if (!current) throw notFound("Không tìm thấy chuyên mục.");
-    if (data.slug && data.slug !== current.slug && all.some((s) => s.id !== id && (s.slug === data.slug || s.id === data.slug)))
-      throw new AppError("CONFLICT", `Đường dẫn chuyên mục "${data.slug}" đã được dùng.`, { slug: "Đã tồn tại." });
-    const next: Section = {
-      ...current,
-      ...(data.slug !== undefined ? { slug: data.slug } : {}),
-      ...(data.name !== undefined ? { name: data.name.trim() } : {}),
-      ...(data.description !== undefined ? { description: data.description.trim() } : {}),
-      ...(data.order !== undefined ? { order: data.order } : {}),
-    };
-    if (data.parentId === null) delete next.parentId;
-    else if (data.parentId !== undefined) next.parentId = data.parentId;
-    checkNesting(all, next);
-    const changed = (Object.keys(next) as (keyof Section)[]).filter((key) => next[key] !== current[key]);
-    if (data.parentId === null && current.parentId) changed.push("parentId");
-    if (changed.length === 0) return current;
-    await write(store, [
-      { Put: { TableName: store.table, Item: sectionItem(next), ConditionExpression: "attribute_exists(pk)" } },
-      auditPut(store, {
-        actor,
-        action: "section.update",
-        itemType: "section",
-        itemId: id,
-        before: Object.fromEntries(changed.map((key) => [key, current[key] ?? null])),
-        after: Object.fromEntries(changed.map((key) => [key, next[key] ?? null])),
-      }),
-    ], "Chuyên mục đã bị thay đổi hoặc xóa. Hãy tải lại.");
-    return next;
-  },
 };
-
-async function write(store: Store, items: object[], conflictMessage: string) {
-  try {
-    await store.db.send(new TransactWriteCommand({ TransactItems: items as never }));
-  } catch (error) {
-    if ((error as Error).name === "TransactionCanceledException") throw new AppError("CONFLICT", conflictMessage);
-    throw error;
-  }
-}

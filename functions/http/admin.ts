@@ -3,6 +3,7 @@ import { z } from "zod";
 import { Audit } from "../core/audit";
 import { AppError, invalid } from "../core/errors";
 import { canManageAccounts, forbidden, requireUser } from "../core/permissions";
+import { SectionAdmin } from "../core/section-admin";
 import { Sections } from "../core/sections";
 import type { SessionUser } from "../core/users";
 import { ROLES, Users } from "../core/users";
@@ -83,16 +84,14 @@ export function createAdminApi(deps: AppDeps) {
     return c.json({ ok: true });
   });
 
-  admin.get("/sections", async (c) => c.json({ items: await Sections.list(deps.store) }));
-
   admin.post("/sections", async (c) => {
     const me = requireAdmin(c.get("user"));
-    return c.json(await Sections.create(deps.store, await readJson(c), actor(me)), 201);
+    return c.json(await SectionAdmin.create(deps.store, await readJson(c), actor(me)), 201);
   });
 
   admin.patch("/sections/:id", async (c) => {
     const me = requireAdmin(c.get("user"));
-    return c.json(await Sections.update(deps.store, c.req.param("id"), await readJson(c), actor(me)));
+    return c.json(await SectionAdmin.update(deps.store, c.req.param("id"), await readJson(c), actor(me)));
   });
 
   /** `?item=<id>` for one item's events, `?day=YYYY-MM-DD` for a day's; `cursor` pages. */

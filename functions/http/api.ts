@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { checkHealth } from "../core/health";
+import { Sections } from "../core/sections";
 import type { AppDeps } from "./app";
-import { createReportsApi } from "./reports";
 import { createVisitorsApi } from "./visitors";
 
 /** The public JSON API under /api. */
@@ -12,7 +12,8 @@ export function createApi(deps: AppDeps) {
     const ok = checks.table && checks.bucket;
     return ok ? c.json({ ok: true }) : c.json({ ok: false, checks }, 503);
   });
-  api.route("/", createVisitorsApi(deps)).route("/reports", createReportsApi(deps));
+  api.get("/sections", async (c) => c.json({ items: await Sections.list(deps.store) }));
+  api.route("/", createVisitorsApi(deps));
 
   return api;
 }

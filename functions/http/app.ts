@@ -1,19 +1,9 @@
-import { Hono, type Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import type { Context } from "hono";
 import type { CounterConfig } from "../core/counters";
 import type { Store } from "../core/store";
-import { createAdminApi } from "./admin";
-import { createApi } from "./api";
-import { createArticlesApi } from "./articles";
-import { createAuthApi } from "./auth";
-import { CACHE } from "./cache";
-import { isApiPath, toHttpError } from "./errors";
-import type { AppEnv } from "./env";
-import { createPages, sendErrorPage } from "./pages";
-import { originCheck, sessionMiddleware } from "./session";
-
-/** Largest JSON body the API accepts (an article body is limited to 200,000 characters). */
-const MAX_BODY_BYTES = 1024 * 1024;
+import { createFrame } from "./frame";
+import { readerSurface } from "./reader";
+import { staffSurface } from "./staff";
 
 /** What the app needs from its composition root (Lambda entry point or local runner). */
 export interface AppDeps {
@@ -29,43 +19,10 @@ export interface AppDeps {
 }
 
 /**
- * The whole HTTP surface: JSON API under /api, server-rendered pages elsewhere. Every error
- * becomes a Vietnamese JSON error under /api and a Vietnamese page elsewhere, never a stack trace.
+ * The whole HTTP surface in one app, as `npm start` and the tests run it. On AWS the same two
+ * surfaces are deployed as two functions (functions/api.ts, functions/staff.ts), so the reader's
+ * bundle carries none of the editor's code.
  */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>();
-
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "Dữ liệu gửi lên quá lớn (tối đa 1 MB)." } }, 413, { "Cache-Control": CACHE.none }),
-    }),
-    originCheck(deps),
-    sessionMiddleware(deps),
-    async (c, next) => {
-      await next();
-      c.header("Cache-Control", CACHE.none);
-    },
-  );
-  app.route("/api", createApi(deps));
-  app.route("/api/auth", createAuthApi(deps));
-  app.route("/api/articles", createArticlesApi(deps));
-  app.route("/api", createAdminApi(deps));
-  app.route("/", createPages(deps));
-
-  app.notFound((c) => {
-    if (isApiPath(c))
-      return c.json({ error: { code: "NOT_FOUND", message: "Không có địa chỉ API này." } }, 404, { "Cache-Control": CACHE.none });
-    return sendErrorPage(deps, c, 404, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");
-  });
-
-  app.onError((error, c) => {
-    const { status, body } = toHttpError(error);
-    if (isApiPath(c)) return c.json(body, status, { "Cache-Control": CACHE.none });
-    return sendErrorPage(deps, c, status, body.error.message);
-  });
-
-  return app;
+  return createFrame(deps, staffSurface, readerSurface);
 }

@@ -7,7 +7,7 @@ import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { Articles } from "../../functions/core/articles";
 import { AppError } from "../../functions/core/errors";
 import { Keys } from "../../functions/core/keys";
-import { Sections } from "../../functions/core/sections";
+import { SectionAdmin } from "../../functions/core/section-admin";
 import { Settings } from "../../functions/core/settings";
 import type { Store } from "../../functions/core/store";
 import type { DemoArticle, DemoSection } from "./types";
@@ -36,7 +36,7 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
 
   await Settings.put(store, demo.site);
   for (const section of demo.sections) {
-    await Sections.create(store, section).catch((error) => {
+    await SectionAdmin.create(store, section).catch((error) => {
       if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
     });
   }

@@ -2,6 +2,7 @@
  * The prod stage, synthesized offline: the properties that matter for data safety, security and
  * caching, checked on the CloudFormation templates, plus cdk-nag's AwsSolutions pack.
  */
+import { STAFF_ROUTES } from "../../infra/Api";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTableInput, TABLE } from "../../functions/core/table";
@@ -148,6 +149,12 @@ describe("Api", () => {
     expect(env.PORTAL_BUCKET["Fn::ImportValue"]).toContain(`ExportsOutputRef${media}`);
   });
 
+  it("runs the staff function with the same runtime and environment", () => {
+    const fn = appFunction("functions/staff.handler");
+    expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024 });
+    expect(fn.Environment.Variables).toEqual(apiFunction().Environment.Variables);
+  });
+
   it("runs the scheduler every minute with the same environment", () => {
     const fn = appFunction("functions/scheduler.handler");
     expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 60 });
@@ -169,9 +176,23 @@ describe("Api", () => {
     prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Api", { CorsConfiguration: Match.absent() });
   });
 
-  it("routes $default to the function, with access logging", () => {
-    prod.templates.Api.resourceCountIs("AWS::ApiGatewayV2::Route", 1);
-    prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Route", { RouteKey: "$default" });
+  it("routes the staff paths to the staff function and everything else to the reader, with access logging", () => {
+    const routes = Object.values(resourcesOfType(prod.json.Api, "AWS::ApiGatewayV2::Route"));
+    const integrations = prod.json.Api.Resources;
+    const handlerOf = (route: any) => {
+      const integrationId = route.Properties.Target["Fn::Join"][1][1].Ref;
+      const fnRef = integrations[integrationId].Properties.IntegrationUri["Fn::GetAtt"][0];
+      return integrations[fnRef].Properties.Handler;
+    };
+    const byKey = Object.fromEntries(routes.map((route) => [route.Properties.RouteKey, handlerOf(route)]));
+    expect(Object.keys(byKey).sort()).toEqual(["$default", ...STAFF_ROUTES].sort());
+    expect(byKey.$default).toBe("functions/api.handler");
+    for (const key of STAFF_ROUTES) expect(byKey[key], key).toBe("functions/staff.handler");
+    // One staff function serves all its routes.
+    const staffFunctions = routes
+      .filter((r) => r.Properties.RouteKey !== "$default")
+      .map((r) => integrations[r.Properties.Target["Fn::Join"][1][1].Ref].Properties.IntegrationUri["Fn::GetAtt"][0]);
+    expect(new Set(staffFunctions).size).toBe(1);
     prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp("requestId") }),

@@ -4,7 +4,7 @@ import { Articles, reportCount, type ImportInput, type PublishedArticle } from "
 import { resolveCounters } from "../../functions/core/counters";
 import { Keys } from "../../functions/core/keys";
 import { parseReportQuery, Reports } from "../../functions/core/reports";
-import { Sections } from "../../functions/core/sections";
+import { SectionAdmin } from "../../functions/core/section-admin";
 import type { Store } from "../../functions/core/store";
 import { Views } from "../../functions/core/views";
 import { Visitors } from "../../functions/core/visitors";
@@ -59,11 +59,11 @@ describe("the activity report in DynamoDB Local", () => {
 
   beforeAll(async () => {
     store = await createTestStore();
-    await Sections.create(store, { slug: "kinh-te", name: "Kinh tế", description: "", order: 1 });
-    await Sections.create(store, { slug: "van-hoa", name: "Văn hóa", description: "", order: 2 });
-    await Sections.create(store, { slug: "the-thao", name: "Thể thao", description: "", order: 3 });
-    await Sections.create(store, { slug: "xay-dung-dang", name: "Xây dựng Đảng", description: "", order: 4 });
-    await Sections.create(store, { slug: "chi-bo", name: "Chi bộ", description: "", order: 5, parentId: "xay-dung-dang" });
+    await SectionAdmin.create(store, { slug: "kinh-te", name: "Kinh tế", description: "", order: 1 });
+    await SectionAdmin.create(store, { slug: "van-hoa", name: "Văn hóa", description: "", order: 2 });
+    await SectionAdmin.create(store, { slug: "the-thao", name: "Thể thao", description: "", order: 3 });
+    await SectionAdmin.create(store, { slug: "xay-dung-dang", name: "Xây dựng Đảng", description: "", order: 4 });
+    await SectionAdmin.create(store, { slug: "chi-bo", name: "Chi bộ", description: "", order: 5, parentId: "xay-dung-dang" });
     published = {};
     const imports: [string, Partial<ImportInput>, { id: string; name: string }][] = [
       ["Tin kinh tế tháng Ba", {}, DUYET],

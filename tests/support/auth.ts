@@ -1,5 +1,5 @@
 import type { Hono } from "hono";
-import { Sections } from "../../functions/core/sections";
+import { SectionAdmin } from "../../functions/core/section-admin";
 import type { Store } from "../../functions/core/store";
 import { Users, type Role, type User } from "../../functions/core/users";
 
@@ -28,6 +28,6 @@ export async function createUser(store: Store, role: Role, sections: string[] = 
 }
 
 export async function createSections(store: Store) {
-  await Sections.create(store, { slug: "kinh-te", name: "Kinh tế", description: "", order: 1 });
-  await Sections.create(store, { slug: "van-hoa", name: "Văn hóa", description: "", order: 2 });
+  await SectionAdmin.create(store, { slug: "kinh-te", name: "Kinh tế", description: "", order: 1 });
+  await SectionAdmin.create(store, { slug: "van-hoa", name: "Văn hóa", description: "", order: 2 });
 }

@@ -1,5 +1,5 @@
 import { Articles, type PublishedArticle } from "../../functions/core/articles";
-import { Sections } from "../../functions/core/sections";
+import { SectionAdmin } from "../../functions/core/section-admin";
 import { Settings } from "../../functions/core/settings";
 import type { Store } from "../../functions/core/store";
 
@@ -12,8 +12,8 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
     phone: "0200 000 000",
     email: "banbientap@thunghiem.example.vn",
   });
-  await Sections.create(store, { slug: "kinh-te", name: "Kinh tế", description: "Tin kinh tế.", order: 1 });
-  await Sections.create(store, { slug: "van-hoa", name: "Văn hóa", description: "Tin văn hóa.", order: 2 });
+  await SectionAdmin.create(store, { slug: "kinh-te", name: "Kinh tế", description: "Tin kinh tế.", order: 1 });
+  await SectionAdmin.create(store, { slug: "van-hoa", name: "Văn hóa", description: "Tin văn hóa.", order: 2 });
   const approver = { id: "u-board", name: "Trần Thị Duyệt" };
   const articles = [
     await Articles.importPublished(

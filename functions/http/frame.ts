@@ -1,0 +1,53 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { AppDeps } from "./app";
+import { CACHE } from "./cache";
+import type { AppEnv } from "./env";
+import { isApiPath, toHttpError } from "./errors";
+import { sendErrorPage } from "./pages";
+import { originCheck, sessionMiddleware } from "./session";
+
+/** Largest JSON body the API accepts (an article body is limited to 200,000 characters). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Routes a surface adds to the frame. */
+export type Surface = (app: Hono<AppEnv>, deps: AppDeps) => void;
+
+/**
+ * What every deployed function shares: body limit, CSRF origin check, session and no-store on
+ * /api; every error a Vietnamese JSON error under /api and a Vietnamese page elsewhere, never a
+ * stack trace. The surfaces (reader.ts, staff.ts) add the routes.
+ */
+export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
+  const app = new Hono<AppEnv>();
+
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        c.json({ error: { code: "PAYLOAD_TOO_LARGE", message: "Dữ liệu gửi lên quá lớn (tối đa 1 MB)." } }, 413, { "Cache-Control": CACHE.none }),
+    }),
+    originCheck(deps),
+    sessionMiddleware(deps),
+    async (c, next) => {
+      await next();
+      c.header("Cache-Control", CACHE.none);
+    },
+  );
+  for (const surface of surfaces) surface(app, deps);
+
+  app.notFound((c) => {
+    if (isApiPath(c))
+      return c.json({ error: { code: "NOT_FOUND", message: "Không có địa chỉ API này." } }, 404, { "Cache-Control": CACHE.none });
+    return sendErrorPage(deps, c, 404, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");
+  });
+
+  app.onError((error, c) => {
+    const { status, body } = toHttpError(error);
+    if (isApiPath(c)) return c.json(body, status, { "Cache-Control": CACHE.none });
+    return sendErrorPage(deps, c, status, body.error.message);
+  });
+
+  return app;
+}

@@ -1,0 +1,7 @@
+import { handle } from "hono/aws-lambda";
+import { depsFromEnv } from "./config";
+import { createFrame } from "./http/frame";
+import { staffSurface } from "./http/staff";
+
+/** Sign-in, the editorial workflow, accounts, sections, audit and reports (infra/Api.ts STAFF_ROUTES). */
+export const handler = handle(createFrame(depsFromEnv(), staffSurface));

@@ -1,0 +1,49 @@
+/**
+ * On AWS the reader and staff surfaces are two functions, and API Gateway sends STAFF_ROUTES to
+ * the staff one. A path served by the wrong function would be a 404 in production only: check
+ * that every staff route is served by the staff surface and by nothing in the reader's.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { STAFF_ROUTES } from "../../infra/Api";
+import type { Store } from "../../functions/core/store";
+import { createFrame } from "../../functions/http/frame";
+import { readerSurface } from "../../functions/http/reader";
+import { staffSurface } from "../../functions/http/staff";
+import { request } from "../support/auth";
+import { createTestStore } from "../support/store";
+
+const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
+  "ANY /api/auth/{proxy+}": ["GET", "/api/auth/me"],
+  "ANY /api/articles": ["GET", "/api/articles"],
+  "ANY /api/articles/{proxy+}": ["GET", "/api/articles/abc"],
+  "ANY /api/users": ["GET", "/api/users"],
+  "ANY /api/users/{proxy+}": ["GET", "/api/users/abc"],
+  "POST /api/sections": ["POST", "/api/sections"],
+  "PATCH /api/sections/{proxy+}": ["PATCH", "/api/sections/kinh-te"],
+  "GET /api/audit": ["GET", "/api/audit"],
+  "GET /api/reports/{proxy+}": ["GET", "/api/reports/activity"],
+};
+
+describe("reader and staff surfaces", () => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await createTestStore();
+  });
+
+  it.each(STAFF_ROUTES.map((route) => [route, ...SAMPLES[route]] as const))("%s is served by the staff function only", async (_route, method, path) => {
+    const body = method === "GET" ? undefined : {};
+    const staff = await request(createFrame({ store }, staffSurface), method, path, { body });
+    const reader = await request(createFrame({ store }, readerSurface), method, path, { body });
+    expect(staff.status).toBe(401); // served: it asks for a session
+    expect(reader.status).toBe(404);
+  });
+
+  it("leaves the public pages and API to the reader function", async () => {
+    const staff = createFrame({ store }, staffSurface);
+    const reader = createFrame({ store }, readerSurface);
+    for (const path of ["/api/health", "/api/sections", "/robots.txt"]) {
+      expect((await staff.request(path)).status, path).toBe(404);
+      expect((await reader.request(path)).status, path).toBeLessThan(300);
+    }
+  });
+});
