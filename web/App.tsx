@@ -3,6 +3,9 @@ import { Layout } from "./components/Layout";
 import { ArticlePage } from "./pages/ArticlePage";
 import { Home } from "./pages/Home";
 import { Message } from "./pages/Message";
+import { Placeholder } from "./pages/Placeholder";
+import { SchedulePage } from "./pages/SchedulePage";
+import { SearchPage } from "./pages/SearchPage";
 import { SectionPage } from "./pages/SectionPage";
 import type { AppProps, PageData } from "./types";
 
@@ -11,50 +14,32 @@ type Of<K extends PageData["kind"]> = Extract<PageData, { kind: K }>;
 /** The whole page body; rendered on the server and hydrated in the browser from the same props. */
 export function App(props: AppProps) {
   const page = () => props.page;
+  const is = <K extends PageData["kind"]>(kind: K) => (page().kind === kind ? (page() as Of<K>) : undefined);
   return (
-    <Layout site={props.site} sections={props.sections}>
+    <Layout site={props.site} sections={props.sections} banners={props.banners} path={props.path}>
       <Switch>
-        <Match when={page().kind === "home" && (page() as Of<"home">)}>
-          {(home) => <Home latest={home().latest} sections={props.sections} />}
+        <Match when={is("home")}>
+          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} />}
         </Match>
-        <Match when={page().kind === "section" && (page() as Of<"section">)}>
-          {(data) => <SectionPage section={data().section} articles={data().articles} sections={props.sections} />}
+        <Match when={is("section")}>
+          {(data) => <SectionPage section={data().section} articles={data().articles} total={data().total} paging={data().paging} sections={props.sections} />}
         </Match>
-        <Match when={page().kind === "article" && (page() as Of<"article">)}>
-          {(data) => <ArticlePage article={data().article} related={data().related} sections={props.sections} />}
+        <Match when={is("article")}>
+          {(data) => <ArticlePage article={data().article} related={data().related} sections={props.sections} url={props.url} />}
         </Match>
-        <Match when={page().kind === "not-found" && (page() as Of<"not-found">)}>
-          {(data) => <Message title="Không tìm thấy trang" message={data().message} />}
+        <Match when={is("search")}>
+          {(data) => (
+            <SearchPage query={data().query} total={data().total} hits={data().hits} paging={data().paging} offset={data().offset} sections={props.sections} />
+          )}
         </Match>
-        <Match when={page().kind === "error" && (page() as Of<"error">)}>
-          {(data) => <Message title="Đã có lỗi xảy ra" message={data().message} />}
+        <Match when={is("schedule")}>{(data) => <SchedulePage week={data().week} current={data().current} />}</Match>
+        <Match when={is("placeholder")}>
+          {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>
+        <Match when={is("not-found")}>{(data) => <Message title="Không tìm thấy trang" message={data().message} />}</Match>
+        <Match when={is("bad-request")}>{(data) => <Message title="Yêu cầu không hợp lệ" message={data().message} />}</Match>
+        <Match when={is("error")}>{(data) => <Message title="Đã có lỗi xảy ra" message={data().message} />}</Match>
       </Switch>
     </Layout>
   );
-}
-
-/** The document <title> of a page. */
-export function pageTitle(props: AppProps): string {
-  const page = props.page;
-  switch (page.kind) {
-    case "home":
-      return props.site.name;
-    case "section":
-      return `${page.section.name} - ${props.site.shortName}`;
-    case "article":
-      return `${page.article.title} - ${props.site.shortName}`;
-    case "not-found":
-      return `Không tìm thấy trang - ${props.site.shortName}`;
-    case "error":
-      return `Đã có lỗi xảy ra - ${props.site.shortName}`;
-  }
-}
-
-/** The meta description of a page. */
-export function pageDescription(props: AppProps): string {
-  const page = props.page;
-  if (page.kind === "article") return page.article.summary;
-  if (page.kind === "section") return page.section.description || page.section.name;
-  return `${props.site.name}: tin tức, sự kiện, văn bản chỉ đạo, lịch công tác.`;
 }

@@ -1,15 +1,10 @@
 import { generateHydrationScript, renderToString } from "solid-js/web";
-import { App, pageDescription, pageTitle } from "./App";
+import { App } from "./App";
+import { embedJson, headTags } from "./head";
 import type { AppProps, DocumentOptions } from "./types";
 
 /** Injected by vite.config.ts from the client build's manifest. */
 declare const __CLIENT_ASSETS__: { js: string; css: string[] };
-
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
-
-/** JSON inside <script type="application/json">: only "<" can end it early. */
-const embedJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /**
  * The full HTML document of a public page: readable as it is with JavaScript off, then hydrated
@@ -20,9 +15,6 @@ export function renderDocument(props: AppProps, options: DocumentOptions): strin
   const html = renderToString(() => <App {...props} />);
   const embedded: AppProps =
     props.page.kind === "article" ? { ...props, page: { ...props.page, article: { ...props.page.article, body: "" } } } : props;
-  const title = escapeHtml(pageTitle(props));
-  const description = escapeHtml(pageDescription(props));
-  const canonical = escapeHtml(new URL(options.path, options.origin).href);
   const css = __CLIENT_ASSETS__.css.map((href) => `<link rel="stylesheet" href="${href}">`).join("");
   return [
     "<!doctype html>",
@@ -30,9 +22,7 @@ export function renderDocument(props: AppProps, options: DocumentOptions): strin
     "<head>",
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${title}</title>`,
-    `<meta name="description" content="${description}">`,
-    `<link rel="canonical" href="${canonical}">`,
+    headTags(props, options),
     // No favicon ships yet; an empty one spares every page a 404 request.
     `<link rel="icon" href="data:,">`,
     css,

@@ -1,28 +1,60 @@
 import type { ArticleSummary, PublishedArticle } from "../functions/core/articles";
+import type { SearchHit, Segment } from "../functions/core/search";
 import type { Section } from "../functions/core/sections";
 import type { SiteSettings } from "../functions/core/settings";
+import type { IsoWeek } from "../functions/core/week";
 
-export type { ArticleSummary, PublishedArticle, Section, SiteSettings };
+export type { ArticleSummary, IsoWeek, PublishedArticle, SearchHit, Section, Segment, SiteSettings };
+
+/** A linked banner image in the sidebar (configured by admins once that setting exists). */
+export interface Banner {
+  href: string;
+  image: string;
+  alt: string;
+}
+
+/** Header, navigation, sidebar and footer data: the same on every page. */
+export interface Shell {
+  /** `emblem`: URL of the agency's emblem image, once settings carry one; a neutral mark until then. */
+  site: SiteSettings & { emblem?: string };
+  sections: Section[];
+  banners: Banner[];
+}
+
+/** Numbered pages: `href(n)` is built from `path` and `query` (page 1 has no `trang`). */
+export interface Paging {
+  page: number;
+  pages: number;
+  path: string;
+  /** Query parameters other than `trang`, e.g. `{ q: "..." }`. */
+  query?: Record<string, string>;
+}
 
 /** What one page shows; the server loads it, renders it, and embeds it for hydration. */
 export type PageData =
-  | { kind: "home"; latest: ArticleSummary[] }
-  | { kind: "section"; section: Section; articles: ArticleSummary[] }
+  | { kind: "home"; featured: ArticleSummary[]; bySection: { section: Section; articles: ArticleSummary[] }[] }
+  | { kind: "section"; section: Section; articles: ArticleSummary[]; total: number; paging: Paging }
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
+  | { kind: "search"; query: string; total: number; hits: SearchHit[]; paging: Paging; offset: number }
+  | { kind: "schedule"; week: IsoWeek; current: boolean }
+  | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
+  | { kind: "bad-request"; message: string }
   | { kind: "error"; message: string };
 
 /** Everything the App component needs, on the server and again in the browser. */
-export interface AppProps {
-  site: SiteSettings;
-  sections: Section[];
+export interface AppProps extends Shell {
   page: PageData;
+  /** Path of this page ("/chuyen-muc/kinh-te"), for the current navigation item. */
+  path: string;
+  /** Absolute canonical URL of this page, for share links. */
+  url: string;
 }
 
 /** Document-level facts that are not part of the hydrated tree. */
 export interface DocumentOptions {
   /** Absolute origin used for canonical URLs, e.g. "https://tinhuy.example.vn". */
   origin: string;
-  /** Path of this page, for the canonical URL. */
+  /** Path and query of this page's canonical URL. */
   path: string;
 }

@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dyn
 import { invalid, notFound } from "./errors";
 import { Keys } from "./keys";
 import { decodeCursor, encodeCursor, type Page } from "./page";
+import { ReaderIndex } from "./reader-index";
 import type { Store } from "./store";
 import { isSlug, slugify } from "./text";
 import { vietnamDay } from "./time";
@@ -202,6 +203,7 @@ export const Articles = {
                   },
                 },
               },
+              ...ReaderIndex.publishItems(store, view),
             ],
           }),
         );

@@ -7,6 +7,7 @@ import { Audit, auditPut, type Actor, type AuditEvent } from "./audit";
 import { AppError, invalid, notFound } from "./errors";
 import { plainText, sanitizeRichText } from "./html";
 import { Keys } from "./keys";
+import { ReaderIndex, type Placement } from "./reader-index";
 import { decodeCursor, encodeCursor, type Page } from "./page";
 import { canOnArticle, forbidden, isBoardFor, type ArticleAction } from "./permissions";
 import { Sections } from "./sections";
@@ -241,6 +242,11 @@ function putPublishedView(store: Store, view: PublishedArticle) {
 }
 
 const counts = (counted: Counted, delta: 1 | -1, store: Store) => reportCount(store, counted, delta);
+
+/** Where the live published view of an article is listed (section, publication instant). */
+function liveAt(article: Article): Placement | undefined {
+  return article.live && article.counted ? { sectionId: article.counted.sectionId, publishedAt: article.counted.publishedAt } : undefined;
+}
 
 async function send(store: Store, items: object[], current: Article | null) {
   try {
@@ -528,6 +534,7 @@ export const Editorial = {
         putArticle(store, next, current.version),
         putPublishedView(store, view),
         ...aggregates,
+        ...ReaderIndex.publishItems(store, view, liveAt(current), now),
         auditPut(store, {
           actor: approver,
           action,
@@ -560,6 +567,7 @@ export const Editorial = {
         putArticle(store, next, current.version),
         { Delete: { TableName: store.table, Key: Keys.publishedView(current.slug) } },
         ...(current.counted ? [counts(current.counted, -1, store)] : []),
+        ...ReaderIndex.unpublishItems(store, current.id, liveAt(current) ?? { sectionId: current.sectionId, publishedAt: current.publishedAt ?? now }, new Date(now)),
         auditPut(store, {
           actor: actorOf(user),
           action: "article.unpublish",
@@ -602,7 +610,7 @@ export const Editorial = {
    * minute by the scheduler Lambda (EventBridge) or the local runner's timer. Safe to run twice:
    * each publish is conditional on the version it read.
    */
-  async publishDue(store: Store, now = new Date()): Promise<number> {
+  async publishDue(store: Store, now = new Date()): Promise<Article[]> {
     const out = await store.db.send(
       new QueryCommand({
         TableName: store.table,
@@ -612,13 +620,12 @@ export const Editorial = {
         Limit: 50,
       }),
     );
-    let published = 0;
+    const published: Article[] = [];
     for (const item of out.Items ?? []) {
       const current = await Editorial.load(store, item.id as string);
       if (!current || current.status !== "scheduled" || !current.approvedBy) continue;
       try {
-        await Editorial.publish(store, current, current.approvedBy, now, "article.publish-scheduled");
-        published++;
+        published.push(await Editorial.publish(store, current, current.approvedBy, now, "article.publish-scheduled"));
       } catch (error) {
         if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
       }

@@ -35,6 +35,14 @@
  * - visits per day in a period         → Query     pk=VISITS#<yyyy>#<s>       sk between <from> and <to>
  * - total views of an article          → BatchGet  pk=VIEWS#<articleId>#<s>   sk=TOTAL
  * - views per article per day, period  → Query     pk=VIEWDAY#<yyyy-mm>#<s>   sk between <from># and <to>#~ (sk=<day>#<articleId>)
+ * Search and section paging (issue 4; functions/core/search.ts, listings.ts):
+ * - search document of an article      → BatchGet  pk=SEARCH#DOC#<articleId>  sk=SEARCH
+ * - search documents changed since t   → Query     gsi1pk=SEARCH#CHANGES      gsi1sk=<changedAt>#<articleId>
+ *     one item per article ever published (a tombstone once unpublished), written in the publish /
+ *     re-approval / unpublish transaction; readers keep the index in memory and read what changed
+ * - published count by month (UTC)     → Query     pk=COUNT#SECTION#<id> | COUNT#ALL  sk=<yyyy-mm>, newest first
+ *     `n` and `d01`…`d31` kept exact by ADD ±1 in the same transactions: page N of a section is
+ *     located from them without reading the pages before it; the sitemap lists months of COUNT#ALL
  *
  * The published view lives beside the slug reservation, keyed by slug, so a public article read is
  * one GetItem and an edit of the working copy never changes what readers see until it is approved.
@@ -96,4 +104,15 @@ export const Keys = {
   articleViews: (articleId: string, shard: number): Key => ({ pk: `VIEWS#${articleId}#${shard}`, sk: "TOTAL" }),
   viewsDailyPartition: (month: string, shard: number) => `VIEWDAY#${month}#${shard}`,
   viewsDaily: (day: string, shard: number, articleId: string): Key => ({ pk: `VIEWDAY#${day.slice(0, 7)}#${shard}`, sk: `${day}#${articleId}` }),
+
+  // Search (issue 4)
+  searchDoc: (articleId: string): Key => ({ pk: `SEARCH#DOC#${articleId}`, sk: "SEARCH" }),
+  searchChanges: () => "SEARCH#CHANGES",
+  searchChangeSort: (changedAt: string, articleId: string) => `${changedAt}#${articleId}`,
+  /** `sectionId` undefined: every section together. `month` is "yyyy-mm" in UTC. */
+  publishedCount: (sectionId: string | undefined, month: string): Key => ({
+    pk: sectionId === undefined ? "COUNT#ALL" : `COUNT#SECTION#${sectionId}`,
+    sk: month,
+  }),
+  publishedCountPartition: (sectionId: string | undefined) => (sectionId === undefined ? "COUNT#ALL" : `COUNT#SECTION#${sectionId}`),
 } as const;

@@ -204,7 +204,7 @@ export class SearchIndex {
           if (seenFor[ordinal] === mark) {
             // Same token, another spelling in the same article: keep the best of both.
             if (weight > tokenWeight[ordinal]!) {
-              score[ordinal] += weight - tokenWeight[ordinal]!;
+              score[ordinal] = score[ordinal]! + weight - tokenWeight[ordinal]!;
               tokenWeight[ordinal] = weight;
             }
             if (isExact && !tokenExact[ordinal]) {
@@ -218,7 +218,7 @@ export class SearchIndex {
           matched[ordinal] = mark;
           tokenWeight[ordinal] = weight;
           tokenExact[ordinal] = isExact;
-          score[ordinal] += weight;
+          score[ordinal] = score[ordinal]! + weight;
           exact[ordinal]! += isExact;
           if (t === 0) candidates.push(ordinal);
         };

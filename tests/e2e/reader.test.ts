@@ -1,22 +1,25 @@
 /**
- * The reader slice in real headless Chromium: full content with JavaScript off, and the same page
- * hydrating without errors with it on.
+ * The public site in real headless Chromium: every page type readable with JavaScript off; with
+ * it on, pages hydrate without errors and a reader walks home → section → page 2 → article →
+ * search typed without diacritics → article; axe-core finds no WCAG 2.1 A/AA violation on any
+ * page type.
  */
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PublishedArticle } from "../../functions/core/articles";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { launchChromium } from "../support/browser";
-import { seedSmallPortal } from "../support/fixtures";
+import { seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 
 let server: LocalServer;
 let base: string;
-let articles: PublishedArticle[];
+let seeded: Awaited<ReturnType<typeof seedReaderPortal>>;
 
 beforeAll(async () => {
   const store = await createTestStore();
-  ({ articles } = await seedSmallPortal(store));
+  seeded = await seedReaderPortal(store);
   const port = await freePort();
   server = await serveLocal({ store }, { port, hostname: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;
@@ -26,41 +29,111 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** One URL per page type, with a text only its full server rendering contains. */
+const pageTypes = () => [
+  { name: "home", path: "/", text: "Lễ hội đình làng được công nhận di sản" },
+  { name: "section page 2", path: "/chuyen-muc/kinh-te?trang=2", text: seeded.economy[25]!.title },
+  { name: "article", path: `/bai-viet/${seeded.shrimp.slug}`, text: "120 tấn tôm càng xanh" },
+  { name: "search", path: "/tim-kiem?q=tom+cang+xanh", text: "Tìm thấy 1 bài viết" },
+  { name: "schedule", path: "/lich-cong-tac?tuan=2026-W48", text: "từ thứ Hai 23/11/2026" },
+  { name: "documents", path: "/van-ban", text: "Chưa có nội dung" },
+  { name: "consultations", path: "/gop-y", text: "Chưa có nội dung" },
+  { name: "gallery", path: "/thu-vien-anh", text: "Chưa có nội dung" },
+  { name: "videos", path: "/video", text: "Chưa có nội dung" },
+  { name: "not found", path: "/bai-viet/khong-co-bai-nay", text: "Không tìm thấy trang" },
+  { name: "bad request", path: "/chuyen-muc/kinh-te?trang=abc", text: "Số trang không hợp lệ" },
+];
+
+/** Collects page errors and console errors/warnings. */
+function watch(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
+  });
+  return problems;
+}
+
+const hydrated = (page: Page) => page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
+
 describe("reader pages in Chromium", () => {
-  it("shows the whole article with JavaScript disabled", async () => {
+  it("shows every page type in full with JavaScript disabled", async () => {
     const browser = await launchChromium({ javaScriptEnabled: false });
     try {
       const page = await browser.context.newPage();
-      const article = articles[0]!;
-      await page.goto(`${base}/bai-viet/${article.slug}`);
-      expect(await page.title()).toBe(`${article.title} - Tỉnh ủy Thử Nghiệm`);
-      expect(await page.locator("h1").innerText()).toBe(article.title);
-      expect(await page.locator("[data-article-body]").innerText()).toContain("kim ngạch đạt 1.250 tỷ đồng");
-      expect(await page.locator("html").getAttribute("data-hydrated")).toBeNull();
+      for (const type of pageTypes()) {
+        await page.goto(base + type.path);
+        expect(await page.locator("main").innerText(), type.name).toContain(type.text);
+        expect(await page.locator("html").getAttribute("data-hydrated")).toBeNull();
+      }
+      await page.goto(`${base}/bai-viet/${seeded.shrimp.slug}`);
+      expect(await page.locator("h1").innerText()).toBe(seeded.shrimp.title);
+      expect(await page.locator("[data-article-body]").innerText()).toContain("Đồng chí Bí thư Đảng ủy xã");
+      // Links that need no script are there; buttons that need one are not offered.
+      expect(await page.getByRole("link", { name: /Facebook/ }).count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Sao chép liên kết" }).count()).toBe(0);
     } finally {
       await browser.close();
     }
   });
 
-  it("hydrates without errors and navigates from home to an article", async () => {
+  it("walks home → section → page 2 → article → search without diacritics → article, hydrated all the way", async () => {
     const browser = await launchChromium();
     try {
       const page = await browser.context.newPage();
-      const problems: string[] = [];
-      page.on("pageerror", (error) => problems.push(error.message));
-      page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(message.text());
-      });
+      const problems = watch(page);
+
       await page.goto(`${base}/`);
-      await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
-      await page.getByRole("link", { name: "Xuất khẩu nông sản tăng 12,5%" }).click();
-      await page.waitForURL(`${base}/bai-viet/${articles[0]!.slug}`);
-      await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
+      await hydrated(page);
+      await page.getByRole("navigation", { name: "Chuyên mục" }).getByRole("link", { name: "Kinh tế" }).click();
+      await page.waitForURL(`${base}/chuyen-muc/kinh-te`);
+      await hydrated(page);
+      expect(await page.getByRole("link", { name: "Kinh tế" }).first().getAttribute("aria-current")).toBe("page");
+
+      await page.getByRole("navigation", { name: "Phân trang" }).getByRole("link", { name: "Trang sau" }).click();
+      await page.waitForURL(`${base}/chuyen-muc/kinh-te?trang=2`);
+      await hydrated(page);
+      const last = seeded.economy[ECONOMY_LAST]!;
+      await page.getByRole("link", { name: last.title }).click();
+      await page.waitForURL(`${base}/bai-viet/${last.slug}`);
+      await hydrated(page);
       // The client reads the body back from the DOM instead of a second JSON copy: it must survive hydration.
-      expect(await page.locator("[data-article-body]").innerText()).toContain("kim ngạch đạt 1.250 tỷ đồng");
+      expect(await page.locator("[data-article-body]").innerText()).toContain("Bản tin số 26");
+      // Script-only buttons appear once hydrated.
+      await page.getByRole("button", { name: "Sao chép liên kết" }).waitFor();
+
+      await page.getByRole("searchbox", { name: "Từ khóa tìm kiếm" }).fill("tom cang xanh");
+      await page.getByRole("searchbox", { name: "Từ khóa tìm kiếm" }).press("Enter");
+      await page.waitForURL(`${base}/tim-kiem?q=tom+cang+xanh`);
+      await hydrated(page);
+      expect(await page.locator("mark").first().innerText()).toBe("tôm");
+      await page.getByRole("link", { name: seeded.shrimp.title }).click();
+      await page.waitForURL(`${base}/bai-viet/${seeded.shrimp.slug}`);
+      await hydrated(page);
+      expect(await page.locator("h1").innerText()).toBe(seeded.shrimp.title);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();
     }
   });
+
+  it("has no WCAG 2.1 A/AA violations (axe-core) on any page type", async () => {
+    const browser = await launchChromium();
+    try {
+      const found: Record<string, string[]> = {};
+      for (const type of pageTypes()) {
+        const page = await browser.context.newPage();
+        await page.goto(base + type.path);
+        await hydrated(page);
+        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+        found[type.name] = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        await page.close();
+      }
+      expect(found).toEqual(Object.fromEntries(pageTypes().map((type) => [type.name, []])));
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+const ECONOMY_LAST = 25;

@@ -20,7 +20,7 @@ const article = {
 };
 
 describe("server rendering with Solid", () => {
-  const props: AppProps = { site, sections, page: { kind: "article", article, related: [] } };
+  const props: AppProps = { site, sections, banners: [], path: "/bai-viet/bai-thu", url: "https://tinhuy.example.vn/bai-viet/bai-thu", page: { kind: "article", article, related: [] } };
   const html = renderDocument(props, { origin: "https://tinhuy.example.vn", path: "/bai-viet/bai-thu" });
 
   it("produces a Vietnamese document with hydration markers and the client entry", () => {

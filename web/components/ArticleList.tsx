@@ -2,25 +2,55 @@ import { For, Show } from "solid-js";
 import { formatDate } from "../format";
 import type { ArticleSummary, Section } from "../types";
 
-export function ArticleList(props: { articles: ArticleSummary[]; sections: Section[]; headingLevel?: 2 | 3 }) {
-  const sectionName = (id: string) => props.sections.find((section) => section.id === id)?.name;
+/** A list of articles: linked title, date, section, summary. */
+export function ArticleList(props: {
+  articles: ArticleSummary[];
+  sections: Section[];
+  /** Level of each title: one below the heading the list sits under. */
+  headingLevel?: 2 | 3;
+  /** Hide the section name (on that section's own page). */
+  hideSection?: boolean;
+  /** Hide summaries (compact lists on the home page). */
+  compact?: boolean;
+}) {
+  const sectionName = (id: string) => (props.hideSection ? undefined : props.sections.find((section) => section.id === id)?.name);
+  const Details = (item: { article: ArticleSummary }) => (
+    <>
+      <p class="meta">
+        <time datetime={item.article.publishedAt}>{formatDate(item.article.publishedAt)}</time>
+        <Show when={sectionName(item.article.sectionId)}>{(name) => <> · {name()}</>}</Show>
+      </p>
+      <Show when={!props.compact}>
+        <p class="article-list__summary">{item.article.summary}</p>
+      </Show>
+    </>
+  );
+  // Two plain templates rather than <Dynamic>: the heading stays static markup.
   return (
     <Show when={props.articles.length > 0} fallback={<p class="empty">Chưa có bài viết.</p>}>
-      <ul class="article-list">
-        <For each={props.articles}>
-          {(article) => (
-            <li class="article-list__item">
-              <h3 class="article-list__title">
-                <a href={`/bai-viet/${article.slug}`}>{article.title}</a>
-              </h3>
-              <p class="meta">
-                <time datetime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
-                <Show when={sectionName(article.sectionId)}>{(name) => <> · {name()}</>}</Show>
-              </p>
-              <p class="article-list__summary">{article.summary}</p>
-            </li>
-          )}
-        </For>
+      <ul class={props.compact ? "article-list article-list--compact" : "article-list"}>
+        <Show
+          when={props.headingLevel === 2}
+          fallback={
+            <For each={props.articles}>
+              {(article) => (
+                <li class="article-list__item">
+                  <h3 class="article-list__title"><a href={`/bai-viet/${article.slug}`}>{article.title}</a></h3>
+                  <Details article={article} />
+                </li>
+              )}
+            </For>
+          }
+        >
+          <For each={props.articles}>
+            {(article) => (
+              <li class="article-list__item">
+                <h2 class="article-list__title"><a href={`/bai-viet/${article.slug}`}>{article.title}</a></h2>
+                <Details article={article} />
+              </li>
+            )}
+          </For>
+        </Show>
       </ul>
     </Show>
   );

@@ -1,41 +1,74 @@
 import { For, Show, type JSX } from "solid-js";
-import type { Section, SiteSettings } from "../types";
+import type { Shell } from "../types";
+import { Sidebar } from "./Sidebar";
 
-export function Layout(props: { site: SiteSettings; sections: Section[]; children: JSX.Element }) {
+/** Whether a navigation link is the current page or one of its descendants. */
+function current(path: string, href: string): "page" | "location" | undefined {
+  if (path === href) return "page";
+  if (href !== "/" && path.startsWith(`${href}/`)) return "location";
+  return undefined;
+}
+
+export function Layout(props: Shell & { path: string; children: JSX.Element }) {
   const topSections = () => props.sections.filter((section) => !section.parentId);
   return (
     <>
       <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
       <header class="site-header">
         <div class="container site-header__inner">
-          <div class="emblem" aria-hidden="true" />
-          <div>
+          {/* The agency's emblem once configured; no real emblem ships with the code. */}
+          <Show when={props.site.emblem} fallback={<div class="emblem" aria-hidden="true" />}>
+            {(src) => <img class="emblem emblem--image" src={src()} alt="" />}
+          </Show>
+          <div class="site-header__title">
             <p class="site-header__kicker">Cổng thông tin điện tử</p>
             <a class="site-header__name" href="/">{props.site.shortName}</a>
           </div>
+          <form class="site-search" action="/tim-kiem" method="get" role="search" aria-label="Tìm kiếm trên cổng">
+            <label class="visually-hidden" for="o-tim-kiem">Từ khóa tìm kiếm</label>
+            <input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="Tìm kiếm…" autocomplete="off" />
+            <button type="submit">Tìm</button>
+          </form>
         </div>
         <nav class="main-nav" aria-label="Chuyên mục">
           <ul class="container">
-            <li><a href="/">Trang chủ</a></li>
+            <li><a href="/" aria-current={current(props.path, "/")}>Trang chủ</a></li>
             <For each={topSections()}>
               {(section) => (
-                <li><a href={`/chuyen-muc/${section.slug}`}>{section.name}</a></li>
+                <li>
+                  <a href={`/chuyen-muc/${section.slug}`} aria-current={current(props.path, `/chuyen-muc/${section.slug}`)}>
+                    {section.name}
+                  </a>
+                </li>
               )}
             </For>
           </ul>
         </nav>
       </header>
-      <main id="noi-dung" class="container main" tabindex="-1">
-        {props.children}
-      </main>
+      <div class="container layout">
+        <main id="noi-dung" class="main" tabindex="-1">
+          {props.children}
+        </main>
+        <Sidebar banners={props.banners} path={props.path} />
+      </div>
       <footer class="site-footer">
-        <div class="container">
-          <p class="site-footer__name">{props.site.name}</p>
-          <Show when={props.site.address}><p>Địa chỉ: {props.site.address}</p></Show>
-          <Show when={props.site.phone}><p>Điện thoại: {props.site.phone}</p></Show>
-          <Show when={props.site.email}>
-            <p>Thư điện tử: <a href={`mailto:${props.site.email}`}>{props.site.email}</a></p>
-          </Show>
+        <div class="container site-footer__inner">
+          <div>
+            <p class="site-footer__name">{props.site.name}</p>
+            <Show when={props.site.address}><p>Địa chỉ: {props.site.address}</p></Show>
+            <Show when={props.site.phone}><p>Điện thoại: <a href={`tel:${props.site.phone.replace(/[^\d+]/g, "")}`}>{props.site.phone}</a></p></Show>
+            <Show when={props.site.email}>
+              <p>Thư điện tử: <a href={`mailto:${props.site.email}`}>{props.site.email}</a></p>
+            </Show>
+            <p class="site-footer__note">Ghi rõ nguồn "{props.site.name}" khi phát hành lại thông tin từ Cổng.</p>
+          </div>
+          <nav aria-label="Liên kết cuối trang">
+            <ul class="site-footer__links">
+              <li><a href="/rss.xml">Tin RSS</a></li>
+              <li><a href="/sitemap.xml">Sơ đồ cổng</a></li>
+              <li><a href="/quan-tri">Ban biên tập đăng nhập</a></li>
+            </ul>
+          </nav>
         </div>
       </footer>
     </>

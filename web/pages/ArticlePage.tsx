@@ -1,41 +1,57 @@
 import { Show } from "solid-js";
 import { ArticleList } from "../components/ArticleList";
+import { ShareBar } from "../components/ShareBar";
+import { ViewCount } from "../components/ViewCount";
 import { formatDateTime } from "../format";
 import type { ArticleSummary, PublishedArticle, Section } from "../types";
 
-export function ArticlePage(props: { article: PublishedArticle; related: ArticleSummary[]; sections: Section[] }) {
+export function ArticlePage(props: { article: PublishedArticle; related: ArticleSummary[]; sections: Section[]; url: string }) {
   const section = () => props.sections.find((s) => s.id === props.article.sectionId);
   return (
-    <article class="article">
-      <Show when={section()}>
-        {(s) => (
-          <nav aria-label="Vị trí" class="breadcrumb">
-            <a href="/">Trang chủ</a> › <a href={`/chuyen-muc/${s().slug}`}>{s().name}</a>
-          </nav>
-        )}
-      </Show>
-      <h1 class="article__title">{props.article.title}</h1>
-      <p class="meta">
-        Cập nhật: <time datetime={props.article.publishedAt}>{formatDateTime(props.article.publishedAt)}</time>
-      </p>
-      <p class="article__summary">{props.article.summary}</p>
-      {/* Sanitized on the server before storage (allow-list); see functions/core. */}
-      <div class="article__body" data-article-body innerHTML={props.article.body} />
-      <p class="article__byline">{props.article.byline}</p>
-      <Show when={props.article.kind === "collected" && props.article.sourceName}>
-        <p class="article__source">
-          Nguồn:{" "}
-          <Show when={props.article.sourceUrl} fallback={props.article.sourceName}>
-            <a href={props.article.sourceUrl} rel="noopener nofollow">{props.article.sourceName}</a>
+    <>
+      <article class="article">
+        <Show when={section()}>
+          {(s) => (
+            <nav aria-label="Vị trí" class="breadcrumb">
+              <a href="/">Trang chủ</a> <span aria-hidden="true">›</span> <a href={`/chuyen-muc/${s().slug}`}>{s().name}</a>
+            </nav>
+          )}
+        </Show>
+        <h1 class="article__title">{props.article.title}</h1>
+        <p class="meta article__meta">
+          <Show when={section()}>
+            {(s) => <><a href={`/chuyen-muc/${s().slug}`}>{s().name}</a> · </>}
           </Show>
+          Cập nhật: <time datetime={props.article.publishedAt}>{formatDateTime(props.article.publishedAt)}</time>
+          <ViewCount articleId={props.article.id} />
         </p>
-      </Show>
+        <p class="article__summary">{props.article.summary}</p>
+        <Show when={props.article.image}>
+          {(src) => (
+            <figure class="article__image">
+              <img src={src()} alt="" />
+            </figure>
+          )}
+        </Show>
+        {/* Sanitized on the server before storage (allow-list); see functions/core/html.ts. */}
+        <div class="article__body" data-article-body innerHTML={props.article.body} />
+        <p class="article__byline">{props.article.byline}</p>
+        <Show when={props.article.kind === "collected" && props.article.sourceName}>
+          <p class="article__source">
+            Nguồn:{" "}
+            <Show when={props.article.sourceUrl} fallback={props.article.sourceName}>
+              <a href={props.article.sourceUrl} rel="noopener nofollow">{props.article.sourceName}</a>
+            </Show>
+          </p>
+        </Show>
+        <ShareBar url={props.url} title={props.article.title} />
+      </article>
       <Show when={props.related.length > 0}>
-        <aside class="related" aria-labelledby="tin-lien-quan">
+        <section class="related" aria-labelledby="tin-lien-quan">
           <h2 id="tin-lien-quan">Tin cùng chuyên mục</h2>
-          <ArticleList articles={props.related} sections={props.sections} />
-        </aside>
+          <ArticleList articles={props.related} sections={props.sections} compact hideSection />
+        </section>
       </Show>
-    </article>
+    </>
   );
 }

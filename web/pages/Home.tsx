@@ -1,11 +1,56 @@
+import { For, Show } from "solid-js";
 import { ArticleList } from "../components/ArticleList";
+import { formatDate } from "../format";
 import type { ArticleSummary, Section } from "../types";
 
-export function Home(props: { latest: ArticleSummary[]; sections: Section[] }) {
+/**
+ * The home page: the newest articles across sections as the featured block (the editorial model
+ * has no "featured" flag yet), then the newest of every top-level section. The video area appears
+ * once videos exist; nothing stands in for them until then.
+ */
+export function Home(props: {
+  siteName: string;
+  featured: ArticleSummary[];
+  bySection: { section: Section; articles: ArticleSummary[] }[];
+  sections: Section[];
+}) {
+  const lead = () => props.featured[0];
   return (
-    <section aria-labelledby="tin-moi">
-      <h1 id="tin-moi" class="page-title">Tin mới nhất</h1>
-      <ArticleList articles={props.latest} sections={props.sections} />
-    </section>
+    <>
+      <h1 class="visually-hidden">{props.siteName}</h1>
+      <section class="featured" aria-labelledby="tin-noi-bat">
+        <h2 id="tin-noi-bat" class="block-title">Tin nổi bật</h2>
+        <Show when={lead()} fallback={<p class="empty">Chưa có bài viết.</p>}>
+          {(article) => (
+            <div class="featured__lead">
+              <Show when={article().image}>
+                {(src) => <img class="featured__image" src={src()} alt="" />}
+              </Show>
+              <h3 class="featured__title"><a href={`/bai-viet/${article().slug}`}>{article().title}</a></h3>
+              <p class="meta"><time datetime={article().publishedAt}>{formatDate(article().publishedAt)}</time></p>
+              <p>{article().summary}</p>
+            </div>
+          )}
+        </Show>
+        <ArticleList articles={props.featured.slice(1)} sections={props.sections} compact />
+      </section>
+      <div class="section-blocks">
+        <For each={props.bySection}>
+          {(block) => (
+            <section class="section-block" aria-labelledby={`khoi-${block.section.slug}`}>
+              <h2 id={`khoi-${block.section.slug}`} class="block-title">
+                <a href={`/chuyen-muc/${block.section.slug}`}>{block.section.name}</a>
+              </h2>
+              <ArticleList articles={block.articles} sections={props.sections} compact hideSection />
+              <Show when={block.articles.length > 0}>
+                <p class="more">
+                  <a href={`/chuyen-muc/${block.section.slug}`}>Xem thêm<span class="visually-hidden"> tin {block.section.name}</span> ›</a>
+                </p>
+              </Show>
+            </section>
+          )}
+        </For>
+      </div>
+    </>
   );
 }

@@ -1,0 +1,42 @@
+import { For, Show } from "solid-js";
+import type { Banner } from "../types";
+import { VisitorBox } from "./VisitorBox";
+
+const QUICK_LINKS = [
+  { href: "/van-ban", label: "Văn bản chỉ đạo" },
+  { href: "/lich-cong-tac", label: "Lịch công tác" },
+  { href: "/gop-y", label: "Góp ý dự thảo" },
+  { href: "/thu-vien-anh", label: "Thư viện ảnh" },
+  { href: "/video", label: "Video" },
+];
+
+/** The same on every page: visitor counts, quick links, the agency's banners when configured. */
+export function Sidebar(props: { banners: Banner[]; path: string }) {
+  return (
+    <aside class="sidebar" aria-label="Thông tin bên lề">
+      <VisitorBox />
+      <section class="sidebar__box" aria-labelledby="lien-ket-nhanh">
+        <h2 id="lien-ket-nhanh" class="sidebar__title">Liên kết nhanh</h2>
+        <ul class="sidebar__links">
+          <For each={QUICK_LINKS}>
+            {(link) => (
+              <li><a href={link.href} aria-current={props.path === link.href ? "page" : undefined}>{link.label}</a></li>
+            )}
+          </For>
+        </ul>
+      </section>
+      <Show when={props.banners.length > 0}>
+        <section class="sidebar__box" aria-labelledby="lien-ket-website">
+          <h2 id="lien-ket-website" class="sidebar__title">Liên kết website</h2>
+          <ul class="banners">
+            <For each={props.banners}>
+              {(banner) => (
+                <li><a href={banner.href} rel="noopener"><img src={banner.image} alt={banner.alt} loading="lazy" /></a></li>
+              )}
+            </For>
+          </ul>
+        </section>
+      </Show>
+    </aside>
+  );
+}

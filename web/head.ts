@@ -1,0 +1,112 @@
+/**
+ * The <head> of every public page: title, description, canonical URL, robots, OpenGraph and
+ * Twitter tags, JSON-LD NewsArticle on articles. Server-only (entry-server.tsx): none of this is
+ * hydrated, so none of it ships to the browser.
+ */
+import type { AppProps, DocumentOptions } from "./types";
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+
+/** JSON inside <script>: only "<" can end it early (and U+2028/9 trouble old parsers). */
+export const embedJson = (value: unknown) =>
+  JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+
+/** The document <title> of a page. */
+export function pageTitle(props: AppProps): string {
+  const page = props.page;
+  const site = props.site.shortName;
+  switch (page.kind) {
+    case "home":
+      return props.site.name;
+    case "section":
+      return page.paging.page > 1 ? `${page.section.name} - Trang ${page.paging.page} - ${site}` : `${page.section.name} - ${site}`;
+    case "article":
+      return `${page.article.title} - ${site}`;
+    case "search":
+      return page.query ? `Tìm kiếm: ${page.query} - ${site}` : `Tìm kiếm - ${site}`;
+    case "schedule":
+      return `Lịch công tác tuần ${page.week.week}/${page.week.year} - ${site}`;
+    case "placeholder":
+      return `${page.title} - ${site}`;
+    case "not-found":
+      return `Không tìm thấy trang - ${site}`;
+    case "bad-request":
+      return `Yêu cầu không hợp lệ - ${site}`;
+    case "error":
+      return `Đã có lỗi xảy ra - ${site}`;
+  }
+}
+
+/** The meta description of a page. */
+export function pageDescription(props: AppProps): string {
+  const page = props.page;
+  if (page.kind === "article") return page.article.summary;
+  if (page.kind === "section") return page.section.description || `Tin ${page.section.name} trên ${props.site.name}.`;
+  if (page.kind === "placeholder") return page.lead;
+  if (page.kind === "schedule") return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${props.site.shortName}.`;
+  if (page.kind === "search") return `Tìm kiếm tin bài trên ${props.site.name}, có dấu hoặc không dấu.`;
+  return `${props.site.name}: tin tức, sự kiện, văn bản chỉ đạo, lịch công tác.`;
+}
+
+const absolute = (href: string, origin: string) => new URL(href, origin).href;
+
+/** Every tag of <head> after the charset and viewport, as HTML. */
+export function headTags(props: AppProps, options: DocumentOptions): string {
+  const title = pageTitle(props);
+  const description = pageDescription(props);
+  const canonical = absolute(options.path, options.origin);
+  const page = props.page;
+  const article = page.kind === "article" ? page.article : undefined;
+  const image = article?.image ? absolute(article.image, options.origin) : undefined;
+  // Search results, error pages and placeholders are not worth a search engine's index.
+  const noindex = page.kind === "search" || page.kind === "not-found" || page.kind === "bad-request" || page.kind === "error";
+
+  const meta = (attribute: "name" | "property", key: string, value: string | undefined) =>
+    value ? `<meta ${attribute}="${key}" content="${escapeHtml(value)}">` : "";
+  const tags = [
+    `<title>${escapeHtml(title)}</title>`,
+    meta("name", "description", description),
+    noindex ? meta("name", "robots", "noindex, follow") : "",
+    `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(props.site.name)}" href="/rss.xml">`,
+    page.kind === "section"
+      ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(page.section.name)}" href="/chuyen-muc/${escapeHtml(page.section.slug)}/rss.xml">`
+      : "",
+    meta("property", "og:site_name", props.site.name),
+    meta("property", "og:locale", "vi_VN"),
+    meta("property", "og:type", article ? "article" : "website"),
+    meta("property", "og:title", article ? article.title : title),
+    meta("property", "og:description", description),
+    meta("property", "og:url", canonical),
+    meta("property", "og:image", image),
+    meta("property", "article:published_time", article?.publishedAt),
+    meta("property", "article:modified_time", article?.updatedAt),
+    meta("property", "article:section", article && props.sections.find((s) => s.id === article.sectionId)?.name),
+    meta("name", "twitter:card", image ? "summary_large_image" : "summary"),
+    meta("name", "twitter:title", article ? article.title : title),
+    meta("name", "twitter:description", description),
+    meta("name", "twitter:image", image),
+  ];
+  if (article) {
+    const section = props.sections.find((s) => s.id === article.sectionId);
+    const jsonLd = {
+      "@context": "https://schema.org",
+      "@type": "NewsArticle",
+      headline: article.title.slice(0, 110),
+      description: article.summary,
+      datePublished: article.publishedAt,
+      dateModified: article.updatedAt,
+      mainEntityOfPage: { "@type": "WebPage", "@id": canonical },
+      url: canonical,
+      inLanguage: "vi",
+      ...(image ? { image: [image] } : {}),
+      ...(section ? { articleSection: section.name } : {}),
+      ...(article.byline ? { author: [{ "@type": "Person", name: article.byline }] } : {}),
+      publisher: { "@type": "Organization", name: props.site.name, url: absolute("/", options.origin) },
+      ...(article.kind === "collected" && article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
+    };
+    tags.push(`<script type="application/ld+json">${embedJson(jsonLd)}</script>`);
+  }
+  return tags.filter(Boolean).join("");
+}
