@@ -4,11 +4,14 @@
  * The scheduler (EventBridge rule every minute → functions/scheduler.ts) publishes scheduled
  * articles when due; it shares the API function's environment and permissions.
  */
-import { RemovalPolicy } from "aws-cdk-lib";
+import { Aws, RemovalPolicy } from "aws-cdk-lib";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { NagSuppressions } from "cdk-nag";
+import type { IConstruct } from "constructs";
 import { Cron, Function, Api as HttpApi, use, type StackContext } from "sst/constructs";
 import { Storage } from "./Storage";
+import { distributionParameterName } from "./app";
 import { stageConfig } from "./stages";
 
 /**
@@ -38,8 +41,25 @@ export function Api({ stack, app }: StackContext) {
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 
+  // The functions that publish tell CloudFront which pages changed (functions/cloud.ts).
+  const parameterName = distributionParameterName(app);
+  const publishing = {
+    ...functionAccess,
+    environment: { ...functionAccess.environment, PORTAL_DISTRIBUTION_PARAMETER: parameterName },
+    permissions: [
+      new iam.PolicyStatement({
+        actions: ["ssm:GetParameter"],
+        resources: [`arn:${Aws.PARTITION}:ssm:${Aws.REGION}:${Aws.ACCOUNT_ID}:parameter${parameterName}`],
+      }),
+      new iam.PolicyStatement({
+        actions: ["cloudfront:CreateInvalidation"],
+        resources: [`arn:${Aws.PARTITION}:cloudfront::${Aws.ACCOUNT_ID}:distribution/*`],
+      }),
+    ],
+  };
+
   // The editor's code (validation, sanitizing, diffs) stays out of the reader's bundle.
-  const staff = new Function(stack, "Staff", { ...functionAccess, handler: "functions/staff.handler", logGroup: functionLogs });
+  const staff = new Function(stack, "Staff", { ...publishing, handler: "functions/staff.handler", logGroup: functionLogs });
 
   const api = new HttpApi(stack, "Api", {
     routes: {
@@ -54,6 +74,20 @@ export function Api({ stack, app }: StackContext) {
 
   suppressFunctionAccessFindings(api);
   suppressFunctionAccessFindings(staff);
+  const suppressInvalidationWildcard = (construct: IConstruct) =>
+    NagSuppressions.addResourceSuppressions(
+      construct,
+      [
+        {
+          id: "AwsSolutions-IAM5",
+          appliesTo: ["Resource::arn:<AWS::Partition>:cloudfront::<AWS::AccountId>:distribution/*"],
+          reason:
+            "The distribution is created in the Web stack after this one (it points at the API), so its ARN cannot be named here without a stack cycle; the action is only CreateInvalidation, and the id comes from the stage's own SSM parameter.",
+        },
+      ],
+      true,
+    );
+  suppressInvalidationWildcard(staff);
   NagSuppressions.addResourceSuppressions(
     api,
     [
@@ -68,9 +102,10 @@ export function Api({ stack, app }: StackContext) {
 
   const scheduler = new Cron(stack, "Scheduler", {
     schedule: "rate(1 minute)",
-    job: { function: { ...functionAccess, handler: "functions/scheduler.handler", logGroup: functionLogs, timeout: 60 } },
+    job: { function: { ...publishing, handler: "functions/scheduler.handler", logGroup: functionLogs, timeout: 60 } },
   });
   suppressFunctionAccessFindings(scheduler);
+  suppressInvalidationWildcard(scheduler);
 
   stack.addOutputs({ ApiUrl: api.url });
 

@@ -16,9 +16,11 @@ import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
+import * as ssm from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
 import { Api } from "./Api";
+import { distributionParameterName } from "./app";
 import { Storage } from "./Storage";
 import { stageConfig } from "./stages";
 
@@ -174,6 +176,12 @@ export function Web({ stack, app }: StackContext) {
     logBucket: logs,
     logFilePrefix: "cloudfront/",
     logIncludesCookies: false, // session cookies must never land in logs
+  });
+
+  new ssm.StringParameter(stack, "DistributionIdParameter", {
+    parameterName: distributionParameterName(app),
+    stringValue: distribution.distributionId,
+    description: "CloudFront distribution of the portal, for cache invalidation on publish",
   });
 
   Annotations.of(stack).acknowledgeWarning(

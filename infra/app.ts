@@ -19,6 +19,14 @@ const FEATURE_FLAGS: Record<string, boolean> = {
   "@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy": true,
 };
 
+/**
+ * The SSM parameter holding the CloudFront distribution id. The Web stack writes it; the
+ * functions that publish read it (a direct reference would be an Api ↔ Web stack cycle).
+ */
+export function distributionParameterName(app: Pick<App, "name" | "stage">): string {
+  return `/${app.name}/${app.stage}/distribution-id`;
+}
+
 export function configureApp(app: App): void {
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) app.node.setContext(flag, value);
 

@@ -7,6 +7,7 @@
 import { join, resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { Editorial } from "../functions/core/editorial";
+import { RecordingInvalidator } from "../functions/core/invalidation";
 import { createStore } from "../functions/core/store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
@@ -69,7 +70,13 @@ async function main() {
 
   try {
     server = await serveLocal(
-      { store, publicUrl: env.PORTAL_PUBLIC_URL || undefined, clientAddress: (c) => getConnInfo(c).remote.address },
+      {
+        store,
+        publicUrl: env.PORTAL_PUBLIC_URL || undefined,
+        clientAddress: (c) => getConnInfo(c).remote.address,
+        // No CDN in front of the local server: nothing to invalidate, but the calls are recorded.
+        invalidator: new RecordingInvalidator(),
+      },
       { port, hostname: host },
     );
   } catch (error) {

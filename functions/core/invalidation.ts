@@ -9,6 +9,9 @@
  * failed call only means readers see the old page until s-maxage runs out.
  */
 
+import { Sections } from "./sections";
+import type { Store } from "./store";
+
 export interface Invalidator {
   /** Paths as CloudFront takes them: start with "/", may end with "*". */
   invalidate(paths: string[]): Promise<void>;
@@ -44,6 +47,30 @@ export const Invalidation = {
     return [...paths];
   },
 };
+
+/**
+ * After a publish, re-approval or unpublish has committed: invalidates the pages of each
+ * location (article slug and section id; the section's slug is looked up, it may have been
+ * renamed). Never throws: the change is already stored, a failed invalidation only leaves the old
+ * page cached until s-maxage runs out, so it is logged, not reported to the editor.
+ */
+export async function invalidateArticles(
+  store: Store,
+  invalidator: Invalidator | undefined,
+  locations: ({ slug: string; sectionId: string } | undefined)[],
+): Promise<void> {
+  if (!invalidator) return;
+  try {
+    const sections = await Sections.list(store);
+    const slugOf = (id: string) => sections.find((section) => section.id === id)?.slug ?? id;
+    const paths = Invalidation.articlePaths(
+      ...locations.map((location) => location && { slug: location.slug, sectionSlug: slugOf(location.sectionId) }),
+    );
+    await invalidator.invalidate(paths);
+  } catch (error) {
+    console.error("Không làm mới được bộ nhớ đệm CDN:", error);
+  }
+}
 
 /** What CloudFront's CreateInvalidation takes (the shape of @aws-sdk/client-cloudfront's input). */
 export interface CreateInvalidationInput {

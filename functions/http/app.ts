@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { CounterConfig } from "../core/counters";
+import type { Invalidator } from "../core/invalidation";
 import type { Store } from "../core/store";
 import { createFrame } from "./frame";
 import { readerSurface } from "./reader";
@@ -12,6 +13,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Visitor and view counters: shard count (only ever raise it), read cache, clock. */
   counters?: CounterConfig;
+  /** Tells the CDN which cached pages a publish or unpublish changed (none locally). */
+  invalidator?: Invalidator;
   /** Behind our CloudFront: take the site's host from x-forwarded-host (see origin.ts). */
   trustForwardedHost?: boolean;
   /** The client's IP address, read the way the runtime exposes it; used for login throttling. */

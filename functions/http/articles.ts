@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { Editorial } from "../core/editorial";
+import { invalidateArticles } from "../core/invalidation";
 import { requireUser } from "../core/permissions";
 import type { AppDeps } from "./app";
 import { readJson } from "./body";
@@ -33,12 +34,25 @@ export function createArticlesApi(deps: AppDeps) {
   articles.patch("/:id", async (c) => c.json(await Editorial.update(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
 
   articles.post("/:id/submit", async (c) => c.json(await Editorial.submit(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
-  articles.post("/:id/approve", async (c) => c.json(await Editorial.approve(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
+  // Both change what readers see: the CDN is told after the commit, where the article was and is.
+  articles.post("/:id/approve", async (c) => {
+    const user = requireUser(c.get("user"));
+    const before = await Editorial.load(store, c.req.param("id"));
+    const article = await Editorial.approve(store, user, c.req.param("id"), await readJson(c));
+    // `counted` says where the previous published view was listed; the working copy may have moved.
+    const liveBefore = before?.live && before.counted ? { slug: before.slug, sectionId: before.counted.sectionId } : undefined;
+    if (article.status === "published") await invalidateArticles(store, deps.invalidator, [article, liveBefore]);
+    return c.json(article);
+  });
   articles.post("/:id/schedule", async (c) =>
     c.json(await Editorial.approve(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c), "schedule")),
   );
   articles.post("/:id/return", async (c) => c.json(await Editorial.returnToAuthor(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
-  articles.post("/:id/unpublish", async (c) => c.json(await Editorial.unpublish(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
+  articles.post("/:id/unpublish", async (c) => {
+    const article = await Editorial.unpublish(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c));
+    await invalidateArticles(store, deps.invalidator, [article]);
+    return c.json(article);
+  });
 
   articles.get("/:id/revisions", async (c) => c.json({ items: await Editorial.revisions(store, requireUser(c.get("user")), c.req.param("id")) }));
   articles.get("/:id/revisions/compare", async (c) => {

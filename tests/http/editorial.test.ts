@@ -1,6 +1,7 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Editorial } from "../../functions/core/editorial";
+import { RecordingInvalidator } from "../../functions/core/invalidation";
 import type { Store } from "../../functions/core/store";
 import type { User } from "../../functions/core/users";
 import { createApp } from "../../functions/http/app";
@@ -9,6 +10,7 @@ import { createTestStore } from "../support/store";
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
+const invalidator = new RecordingInvalidator();
 let writer: User;
 let board: User;
 let admin: User;
@@ -42,7 +44,7 @@ async function reportRows(year: string) {
 beforeAll(async () => {
   store = await createTestStore();
   await createSections(store);
-  app = createApp({ store });
+  app = createApp({ store, invalidator });
   writer = await createUser(store, "writer", ["kinh-te"], "Lê Văn Viết");
   board = await createUser(store, "section-editor", ["kinh-te", "van-hoa"], "Trần Thị Duyệt");
   admin = await createUser(store, "admin");
@@ -113,13 +115,20 @@ describe("the publishing workflow", () => {
 
   it("unpublishes: the page is 404 and the report count is undone", async () => {
     let a = await newDraft({ title: "Tin sẽ gỡ" });
+    invalidator.calls.length = 0;
+    const saved = await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, summary: "Chỉ là bản nháp." });
+    a = (await saved.json());
+    expect(invalidator.calls).toEqual([]); // drafts change no public page
     a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    expect(invalidator.paths).toContain(`/bai-viet/${a.slug}`);
+    invalidator.calls.length = 0;
     const year = a.publishedAt.slice(0, 4);
     const count = async () => (await reportRows(year)).filter((r) => r.sectionId === "kinh-te").reduce((sum, r) => sum + r.count, 0);
     const before = await count();
     a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/unpublish`, { version: a.version }))).body;
     expect(a).toMatchObject({ status: "unpublished", live: false });
     expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
+    expect(invalidator.paths).toEqual(expect.arrayContaining([`/bai-viet/${a.slug}`, "/chuyen-muc/kinh-te*"]));
     expect(await count()).toBe(before - 1);
   });
 
@@ -127,7 +136,11 @@ describe("the publishing workflow", () => {
     let a = await newDraft({ title: "Tin chuyển chuyên mục" });
     a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
     a = (await json(await call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: a.version, section: "van-hoa" }))).body;
+    invalidator.calls.length = 0;
     a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    // The CDN is told about the article and both its old and its new section.
+    expect(invalidator.calls).toHaveLength(1);
+    expect(invalidator.paths).toEqual(expect.arrayContaining([`/bai-viet/${a.slug}`, "/chuyen-muc/van-hoa*", "/chuyen-muc/kinh-te*", "/", "/rss.xml"]));
     const rows = await reportRows(a.publishedAt.slice(0, 4));
     const bySection = (id: string) => rows.filter((r) => r.sectionId === id && r.approverId === board.id).reduce((s, r) => s + r.count, 0);
     expect(bySection("van-hoa")).toBe(1);

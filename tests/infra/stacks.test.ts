@@ -149,10 +149,24 @@ describe("Api", () => {
     expect(env.PORTAL_BUCKET["Fn::ImportValue"]).toContain(`ExportsOutputRef${media}`);
   });
 
-  it("runs the staff function with the same runtime and environment", () => {
+  it("runs the staff function with the reader's runtime and environment, plus where to find the distribution", () => {
     const fn = appFunction("functions/staff.handler");
     expect(fn).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 1024 });
-    expect(fn.Environment.Variables).toEqual(apiFunction().Environment.Variables);
+    const { PORTAL_DISTRIBUTION_PARAMETER, ...rest } = fn.Environment.Variables;
+    expect(rest).toEqual(apiFunction().Environment.Variables);
+    expect(PORTAL_DISTRIBUTION_PARAMETER).toBe("/portal/prod/distribution-id");
+  });
+
+  it("lets only the publishing functions read the distribution id and invalidate, and the Web stack writes the id", () => {
+    const statements = (fnLogicalPrefix: string) =>
+      Object.entries(resourcesOfType(prod.json.Api, "AWS::IAM::Policy"))
+        .filter(([id]) => id.startsWith(fnLogicalPrefix))
+        .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+    const actions = (prefix: string) => statements(prefix).flatMap((s: any) => [s.Action].flat());
+    expect(actions("Staff")).toEqual(expect.arrayContaining(["ssm:GetParameter", "cloudfront:CreateInvalidation"]));
+    expect(actions("SchedulerJob")).toEqual(expect.arrayContaining(["ssm:GetParameter", "cloudfront:CreateInvalidation"]));
+    expect(actions("ApiLambdaANY").concat(actions("Api"))).not.toContain("cloudfront:CreateInvalidation");
+    prod.templates.Web.hasResourceProperties("AWS::SSM::Parameter", { Name: "/portal/prod/distribution-id", Value: { Ref: Match.stringLikeRegexp("^Distribution") } });
   });
 
   it("runs the scheduler every minute with the same environment", () => {
