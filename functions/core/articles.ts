@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
-import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
-import { invalid, notFound } from "./errors";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { notFound } from "./errors";
 import { Keys } from "./keys";
 import { decodeCursor, encodeCursor, type Page } from "./page";
-import { ReaderIndex } from "./reader-index";
 import type { Store } from "./store";
-import { isSlug, slugify } from "./text";
+import { isSlug } from "./text";
 import { vietnamDay } from "./time";
 
 export type ArticleKind = "news" | "collected";
@@ -40,11 +38,9 @@ const SUMMARY_ATTRIBUTES = [
   "sourceName", "sourceUrl", "image", "publishedAt", "updatedAt",
 ] as const;
 
-const PUBLISHED_ENTITY = "PublishedArticle";
-const ARTICLE_ENTITY = "Article";
-const SCHEMA_VERSION = 1;
 const MAX_PAGE = 50;
 
+/** An already-approved article from an archive or the demo seed (Editorial.importPublished). */
 export interface ImportInput {
   /** A fixed id makes an import idempotent (demo seed); a random one is made otherwise. */
   id?: string;
@@ -113,10 +109,6 @@ export function reportCount(
   };
 }
 
-function isSlugTaken(error: unknown, slugItemIndex: number): boolean {
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return (error as Error).name === "TransactionCanceledException" && reasons?.[slugItemIndex]?.Code === "ConditionalCheckFailed";
-}
 
 export const Articles = {
   /** The published view of an article, or a NOT_FOUND error. One GetItem. */
@@ -137,82 +129,4 @@ export const Articles = {
     return page(store, summaryQuery(store, "gsi1", Keys.publishedInSection(sectionId), options.limit ?? 10, options.cursor));
   },
 
-  /**
-   * Writes an already-approved article (archive import, demo seed): working copy, slug
-   * reservation and published view in one transaction; the slug gets "-2", "-3"… on collision.
-   * The body must already be sanitized by the caller.
-   */
-  async importPublished(store: Store, input: ImportInput, approver: { id: string; name: string }): Promise<PublishedArticle> {
-    if (input.kind === "collected" && (!input.sourceName || !input.sourceUrl))
-      throw invalid("Tin sưu tầm phải ghi rõ nguồn.", { sourceName: "Bắt buộc với tin sưu tầm.", sourceUrl: "Bắt buộc với tin sưu tầm." });
-    const publishedAt = new Date(input.publishedAt);
-    if (Number.isNaN(publishedAt.getTime())) throw invalid("Ngày đăng không hợp lệ.", { publishedAt: "Ngày giờ không hợp lệ." });
-
-    const id = input.id ?? randomUUID();
-    const now = new Date().toISOString();
-    const base = slugify(input.title);
-    for (let attempt = 1; attempt <= 100; attempt++) {
-      const slug = attempt === 1 ? base : `${base}-${attempt}`;
-      const view: PublishedArticle = {
-        id,
-        slug,
-        kind: input.kind,
-        title: input.title,
-        summary: input.summary,
-        body: input.body,
-        sectionId: input.sectionId,
-        byline: input.byline,
-        tags: input.tags ?? [],
-        ...(input.kind === "collected" ? { sourceName: input.sourceName, sourceUrl: input.sourceUrl } : {}),
-        publishedAt: publishedAt.toISOString(),
-        updatedAt: now,
-        approvedBy: approver,
-      };
-      const sort = Keys.publishedSort(view.publishedAt, id);
-      try {
-        await store.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: store.table,
-                  Item: { ...Keys.article(id), entity: ARTICLE_ENTITY, schemaVersion: SCHEMA_VERSION, ...view, status: "published", version: 1, createdAt: now },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
-              {
-                Put: {
-                  TableName: store.table,
-                  Item: { ...Keys.slug(slug), entity: "SlugReservation", schemaVersion: SCHEMA_VERSION, articleId: id },
-                  ConditionExpression: "attribute_not_exists(pk)",
-                },
-              },
-              reportCount(store, { ...view, approverId: approver.id, approverName: approver.name }, +1),
-              {
-                Put: {
-                  TableName: store.table,
-                  Item: {
-                    ...Keys.publishedView(slug),
-                    gsi1pk: Keys.publishedInSection(view.sectionId),
-                    gsi1sk: sort,
-                    gsi2pk: Keys.publishedLatest(),
-                    gsi2sk: sort,
-                    entity: PUBLISHED_ENTITY,
-                    schemaVersion: SCHEMA_VERSION,
-                    ...view,
-                  },
-                },
-              },
-              ...ReaderIndex.publishItems(store, view),
-            ],
-          }),
-        );
-        return view;
-      } catch (error) {
-        if (isSlugTaken(error, 1)) continue;
-        throw error;
-      }
-    }
-    throw invalid("Không tạo được đường dẫn duy nhất cho tiêu đề này.", { title: "Hãy đổi tiêu đề." });
-  },
 };

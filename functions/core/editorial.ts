@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { diffWords } from "diff";
 import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { reportCount, type ArticleKind, type PublishedArticle } from "./articles";
+import { reportCount, type ArticleKind, type ImportInput, type PublishedArticle } from "./articles";
 import { Audit, auditPut, type Actor, type AuditEvent } from "./audit";
 import { AppError, invalid, notFound } from "./errors";
 import { plainText, sanitizeRichText } from "./html";
@@ -582,6 +582,63 @@ export const Editorial = {
       current,
     );
     return next;
+  },
+
+  /**
+   * Stores an already-approved article (archive import, demo seed) exactly as the workflow would
+   * have left it: working copy, first revision, published view, report count, search and listing
+   * items and the audit event, in one transaction; the slug gets "-2", "-3"… on collision. The
+   * content is cleaned like any editor's. The approver is recorded as author and approver.
+   */
+  async importPublished(store: Store, input: ImportInput, approver: Actor): Promise<PublishedArticle> {
+    const content = cleanContent({
+      kind: input.kind,
+      title: input.title,
+      summary: input.summary,
+      body: input.body,
+      sectionId: input.sectionId,
+      byline: input.byline,
+      tags: input.tags ?? [],
+      ...(input.kind === "collected" ? { sourceName: input.sourceName, sourceUrl: input.sourceUrl } : {}),
+    });
+    checkContent(content);
+    const published = new Date(input.publishedAt);
+    if (Number.isNaN(published.getTime())) throw invalid("Ngày đăng không hợp lệ.", { publishedAt: "Ngày giờ không hợp lệ." });
+    const publishedAt = published.toISOString();
+    const now = new Date();
+    const nowIso = now.toISOString();
+    const id = input.id ?? randomUUID();
+    const counted: Counted = { publishedAt, kind: content.kind, sectionId: content.sectionId, approverId: approver.id, approverName: approver.name };
+    let view!: PublishedArticle;
+    await reserveSlugAndCreate(store, slugify(content.title), (slug) => {
+      const article: Article = {
+        ...content,
+        id,
+        slug,
+        status: "published",
+        live: true,
+        version: 1,
+        revision: 1,
+        author: approver,
+        createdAt: nowIso,
+        updatedAt: nowIso,
+        updatedBy: approver,
+        publishedAt,
+        approvedBy: approver,
+        approvedAt: nowIso,
+        counted,
+      };
+      view = publishedView(article, approver, publishedAt, nowIso);
+      return [
+        putArticle(store, article, null),
+        putRevision(store, article, approver, nowIso, "import"),
+        putPublishedView(store, view),
+        counts(counted, 1, store),
+        ...ReaderIndex.publishItems(store, view, undefined, now),
+        auditPut(store, { actor: approver, action: "article.import", itemType: "article", itemId: id, at: nowIso, after: { publishedAt, sectionId: content.sectionId } }),
+      ];
+    });
+    return view;
   },
 
   /** A status change without new content: working copy and audit event in one transaction. */

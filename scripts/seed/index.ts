@@ -3,8 +3,8 @@
  * step is idempotent (fixed ids, conditional writes), and a marker records completion, so a
  * second start or an interrupted first one never duplicates anything.
  */
+import { Editorial } from "../../functions/core/editorial";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { Articles } from "../../functions/core/articles";
 import { AppError } from "../../functions/core/errors";
 import { Keys } from "../../functions/core/keys";
 import { SectionAdmin } from "../../functions/core/section-admin";
@@ -45,7 +45,7 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
     const id = `demo-${String(index + 1).padStart(4, "0")}`;
     const existing = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.article(id), ProjectionExpression: "pk" }));
     if (existing.Item) continue;
-    await Articles.importPublished(store, { ...article, id, sectionId: article.section }, DEMO_APPROVER);
+    await Editorial.importPublished(store, { ...article, id, sectionId: article.section }, DEMO_APPROVER);
     written++;
   }
   await store.db.send(

@@ -230,6 +230,23 @@ describe("concurrency, revisions and input", () => {
     expect((await call(asWriter, "GET", "/api/articles/%E0%A4%A")).status).toBe(404);
   });
 
+  it("treats imported articles (archives, demo seed) like any published one: editable and unpublishable", async () => {
+    const view = await Editorial.importPublished(
+      store,
+      { kind: "news", sectionId: "kinh-te", title: "Bài lưu trữ năm 2020", summary: "S", body: "<p>Lưu trữ.</p>", byline: "B", publishedAt: "2020-03-01T08:00:00+07:00" },
+      { id: board.id, name: board.name },
+    );
+    let a = (await json(await call(asBoard, "GET", `/api/articles/${view.id}`))).body;
+    expect(a).toMatchObject({ status: "published", live: true, revision: 1, approvedBy: { id: board.id } });
+    a = (await json(await call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: a.version, summary: "Đã sửa." }))).body;
+    a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
+    expect(a.publishedAt).toBe("2020-03-01T01:00:00.000Z");
+    const res = await call(asBoard, "POST", `/api/articles/${a.id}/unpublish`, { version: a.version });
+    expect(res.status).toBe(200);
+    expect((await app.request(`/bai-viet/${view.slug}`)).status).toBe(404);
+    expect((await reportRows("2020")).reduce((sum, r) => sum + r.count, 0)).toBe(0);
+  });
+
   it("lets only admins and chiefs set an archive publication date, used when approved", async () => {
     const denied = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" });
     expect(denied.status).toBe(403);

@@ -1,3 +1,4 @@
+import { Editorial } from "../../functions/core/editorial";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles, type ImportInput } from "../../functions/core/articles";
@@ -27,7 +28,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("stores the published view under its slug and reads it with one GetItem", async () => {
-    const view = await Articles.importPublished(store, article({ title: "Đảng bộ tỉnh Hòa Phong ra quân" }), approver);
+    const view = await Editorial.importPublished(store, article({ title: "Đảng bộ tỉnh Hòa Phong ra quân" }), approver);
     expect(view.slug).toBe("dang-bo-tinh-hoa-phong-ra-quan");
     expect(view.publishedAt).toBe("2026-01-15T01:00:00.000Z");
     const read = await Articles.getPublished(store, view.slug);
@@ -35,8 +36,8 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("suffixes a colliding slug instead of overwriting", async () => {
-    const first = await Articles.importPublished(store, article({ title: "Trùng tiêu đề" }), approver);
-    const second = await Articles.importPublished(store, article({ title: "Trùng tiêu đề", summary: "Bài thứ hai." }), approver);
+    const first = await Editorial.importPublished(store, article({ title: "Trùng tiêu đề" }), approver);
+    const second = await Editorial.importPublished(store, article({ title: "Trùng tiêu đề", summary: "Bài thứ hai." }), approver);
     expect(first.slug).toBe("trung-tieu-de");
     expect(second.slug).toBe("trung-tieu-de-2");
     expect((await Articles.getPublished(store, "trung-tieu-de")).summary).toBe("Tóm tắt.");
@@ -44,7 +45,7 @@ describe("published articles in DynamoDB Local", () => {
 
   it("lists a section newest first, page by page, without bodies", async () => {
     for (let day = 1; day <= 5; day++) {
-      await Articles.importPublished(
+      await Editorial.importPublished(
         store,
         article({ sectionId: "van-hoa", title: `Lễ hội ngày ${day}`, publishedAt: `2025-06-0${day}T09:00:00+07:00` }),
         approver,
@@ -58,7 +59,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("lists the latest across sections", async () => {
-    await Articles.importPublished(store, article({ sectionId: "xa-hoi", title: "Tin mới nhất", publishedAt: "2026-11-01T07:00:00+07:00" }), approver);
+    await Editorial.importPublished(store, article({ sectionId: "xa-hoi", title: "Tin mới nhất", publishedAt: "2026-11-01T07:00:00+07:00" }), approver);
     const latest = await Articles.listLatest(store, { limit: 2 });
     expect(latest.items[0]?.title).toBe("Tin mới nhất");
     expect(new Set(latest.items.map((a) => a.sectionId)).size).toBeGreaterThan(1);
@@ -66,8 +67,8 @@ describe("published articles in DynamoDB Local", () => {
 
   it("counts each publication in the report aggregate of its day in Vietnam", async () => {
     // 00:30 on 1/1/2027 in Vietnam is still 2026 in UTC: the report day is Vietnam's.
-    await Articles.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin cuối năm", publishedAt: "2026-12-31T23:30:00+07:00" }), approver);
-    await Articles.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin đầu năm", publishedAt: "2027-01-01T00:30:00+07:00" }), approver);
+    await Editorial.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin cuối năm", publishedAt: "2026-12-31T23:30:00+07:00" }), approver);
+    await Editorial.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin đầu năm", publishedAt: "2027-01-01T00:30:00+07:00" }), approver);
     const year = async (y: string) =>
       (await store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `REPORT#${y}` } }))).Items ?? [];
     const late2026 = (await year("2026")).filter((item) => item.sectionId === "chinh-tri");
@@ -77,7 +78,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("requires the source of a collected article", async () => {
-    await expect(Articles.importPublished(store, article({ kind: "collected", title: "Tin sưu tầm" }), approver)).rejects.toMatchObject({
+    await expect(Editorial.importPublished(store, article({ kind: "collected", title: "Tin sưu tầm" }), approver)).rejects.toMatchObject({
       code: "VALIDATION",
       fields: { sourceName: expect.any(String) },
     });

@@ -1,3 +1,4 @@
+import { Editorial } from "../../functions/core/editorial";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles, reportCount, type ImportInput, type PublishedArticle } from "../../functions/core/articles";
@@ -76,7 +77,7 @@ describe("the activity report in DynamoDB Local", () => {
       ["Tin chi bộ", { sectionId: "chi-bo", publishedAt: "2026-03-12T09:00:00+07:00" }, DUYET],
       ["Tin văn hóa cũ", { sectionId: "van-hoa", publishedAt: "2025-11-01T09:00:00+07:00" }, DUYET],
     ];
-    for (const [title, overrides, approver] of imports) published[title] = await Articles.importPublished(store, article(title, overrides), approver);
+    for (const [title, overrides, approver] of imports) published[title] = await Editorial.importPublished(store, article(title, overrides), approver);
     await unpublish(store, published["Tin sẽ gỡ"]!);
     await move(store, published["Tin chuyển chuyên mục"]!, "van-hoa");
     // A kind added by a later issue only has to write the same aggregate.

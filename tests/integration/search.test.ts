@@ -4,9 +4,10 @@
  * same transaction as the published view), across "instances" (a forgotten in-memory index loads
  * the snapshot and catches up), and the request path never scans.
  */
+import { Editorial } from "../../functions/core/editorial";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Articles, type PublishedArticle } from "../../functions/core/articles";
+import { type PublishedArticle } from "../../functions/core/articles";
 import { Keys } from "../../functions/core/keys";
 import { Listings } from "../../functions/core/listings";
 import { ReaderIndex } from "../../functions/core/reader-index";
@@ -88,8 +89,8 @@ describe("search over published articles", () => {
   });
 
   it("ranks the exact diacritics first", async () => {
-    await Articles.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tình hình văn hóa cơ sở", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-01T08:00:00+07:00" }, APPROVER);
-    await Articles.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tính năng mới của cổng", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-02T08:00:00+07:00" }, APPROVER);
+    await Editorial.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tình hình văn hóa cơ sở", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-01T08:00:00+07:00" }, APPROVER);
+    await Editorial.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tính năng mới của cổng", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-02T08:00:00+07:00" }, APPROVER);
     const exact = await Search.query(store, "tình hình");
     expect(text(exact.hits[0]!.title)).toBe("Tình hình văn hóa cơ sở");
     expect(exact.hits[0]!.exact).toBe(true);
@@ -136,7 +137,7 @@ describe("search over published articles", () => {
   it("keeps up with concurrent publications", async () => {
     const published = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        Articles.importPublished(
+        Editorial.importPublished(
           store,
           { kind: "news", sectionId: "van-hoa", title: `Liên hoan dân ca đợt ${i + 1}`, summary: "Liên hoan dân ca.", body: "<p>Dân ca quan họ.</p>", byline: "B", publishedAt: `2026-07-${String(i + 1).padStart(2, "0")}T08:00:00+07:00` },
           APPROVER,
@@ -180,7 +181,7 @@ describe("numbered section pages from the published counts", () => {
     const sameDay = [];
     for (let hour = 5; hour < 10; hour++) { // 22:30Z on the 14th to 02:30Z on the 15th: across a UTC day
       sameDay.push(
-        await Articles.importPublished(store, { kind: "news", sectionId: "kinh-te", title: `Giao ban kinh tế lúc ${hour} giờ`, summary: "Giao ban.", body: "<p>Giao ban.</p>", byline: "C", publishedAt: `2026-10-15T${String(hour).padStart(2, "0")}:30:00+07:00` }, APPROVER),
+        await Editorial.importPublished(store, { kind: "news", sectionId: "kinh-te", title: `Giao ban kinh tế lúc ${hour} giờ`, summary: "Giao ban.", body: "<p>Giao ban.</p>", byline: "C", publishedAt: `2026-10-15T${String(hour).padStart(2, "0")}:30:00+07:00` }, APPROVER),
       );
     }
     let economy = [...seeded.economy, ...sameDay];

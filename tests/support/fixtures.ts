@@ -1,4 +1,5 @@
-import { Articles, type PublishedArticle } from "../../functions/core/articles";
+import { Editorial } from "../../functions/core/editorial";
+import { type PublishedArticle } from "../../functions/core/articles";
 import { SectionAdmin } from "../../functions/core/section-admin";
 import { Settings } from "../../functions/core/settings";
 import type { Store } from "../../functions/core/store";
@@ -16,7 +17,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
   await SectionAdmin.create(store, { slug: "van-hoa", name: "Văn hóa", description: "Tin văn hóa.", order: 2 });
   const approver = { id: "u-board", name: "Trần Thị Duyệt" };
   const articles = [
-    await Articles.importPublished(
+    await Editorial.importPublished(
       store,
       {
         kind: "news",
@@ -29,7 +30,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
       },
       approver,
     ),
-    await Articles.importPublished(
+    await Editorial.importPublished(
       store,
       {
         kind: "collected",
@@ -44,7 +45,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
       },
       approver,
     ),
-    await Articles.importPublished(
+    await Editorial.importPublished(
       store,
       {
         kind: "news",

@@ -1,4 +1,5 @@
-import { Articles, type PublishedArticle } from "../../functions/core/articles";
+import { Editorial } from "../../functions/core/editorial";
+import { type PublishedArticle } from "../../functions/core/articles";
 import { SectionAdmin } from "../../functions/core/section-admin";
 import { Settings } from "../../functions/core/settings";
 import type { Store } from "../../functions/core/store";
@@ -43,7 +44,7 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
   for (let i = 1; i <= ECONOMY_COUNT; i++) {
     const day = String(31 - i).padStart(2, "0");
     economy.push(
-      await Articles.importPublished(
+      await Editorial.importPublished(
         store,
         {
           kind: "news",
@@ -59,7 +60,7 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
     );
   }
   const culture = [
-    await Articles.importPublished(
+    await Editorial.importPublished(
       store,
       {
         kind: "collected",
@@ -75,6 +76,6 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
       APPROVER,
     ),
   ];
-  const shrimp = await Articles.importPublished(store, SHRIMP, APPROVER);
+  const shrimp = await Editorial.importPublished(store, SHRIMP, APPROVER);
   return { economy, culture, shrimp };
 }
