@@ -25,7 +25,10 @@ export async function serveLocal(
     serveStatic({ root: "dist/client", onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }),
   );
   options.extend?.(site);
-  site.route("/", createApp(deps));
+  // Handed the whole request (not mounted with route()), so the app's own Vietnamese 404 page
+  // answers unmatched paths, as it does on Lambda.
+  const app = createApp(deps);
+  site.all("*", (c) => app.fetch(c.req.raw, c.env));
   const server = serve({ fetch: site.fetch, port: options.port, hostname: options.hostname });
   await new Promise<void>((resolve, reject) => {
     server.once("listening", resolve);

@@ -82,6 +82,10 @@ describe("npm start", () => {
     expect(js.status).toBe(200);
     expect(js.headers.get("cache-control")).toContain("immutable");
 
+    const missing = await fetch(`${app.url}/trang-khong-co`);
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).toContain("Không tìm thấy trang");
+
     const javaPid = Number(readFileSync(join(dataDir, "dynamodb", "dynamodb-local.pid"), "utf8"));
     expect(alive(javaPid)).toBe(true);
     expect(await stop(app.child)).toBe(0);
