@@ -15,6 +15,7 @@
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { ArticleSummary } from "./articles";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import type { TransactItem } from "./search";
 import type { Store } from "./store";
 
@@ -60,24 +61,18 @@ function endOfDay(month: string, day: number): string {
 
 async function counts(store: Store, sectionId: string | undefined): Promise<MonthCount[]> {
   const months: MonthCount[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": Keys.publishedCountPartition(sectionId) },
-        ScanIndexForward: false,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) {
+  for await (const items of queryPages(store, {
+    TableName: store.table,
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": Keys.publishedCountPartition(sectionId) },
+    ScanIndexForward: false,
+  })) {
+    for (const item of items) {
       const days = Array.from({ length: 32 }, (_, day) => (day === 0 ? 0 : Math.max(0, Number(item[dayAttribute(day)] ?? 0))));
       const count = Math.max(0, Number(item.n ?? 0));
       if (count > 0) months.push({ month: item.sk as string, count, lastmod: item.lastmod as string | undefined, days });
     }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  }
   return months;
 }
 
@@ -201,19 +196,14 @@ export const Listings = {
    */
   async recount(store: Store, sectionIds: string[]): Promise<void> {
     const wanted = new Map<string, { sectionId: string | undefined; month: string; days: number[] }>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await store.db.send(
-        new QueryCommand({
-          TableName: store.table,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :pk",
-          ExpressionAttributeValues: { ":pk": Keys.publishedLatest() },
-          ProjectionExpression: "sectionId, publishedAt",
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of (out.Items ?? []) as Placement[]) {
+    for await (const items of queryPages(store, {
+      TableName: store.table,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": Keys.publishedLatest() },
+      ProjectionExpression: "sectionId, publishedAt",
+    })) {
+      for (const item of items as Placement[]) {
         const { month, day } = utc(item.publishedAt);
         for (const sectionId of [item.sectionId, undefined]) {
           const key = `${sectionId ?? ""}|${month}`;
@@ -222,8 +212,7 @@ export const Listings = {
           wanted.set(key, entry);
         }
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     // Months counted before but empty now are zeroed rather than left stale.
     for (const sectionId of [...new Set([...sectionIds, ...[...wanted.values()].flatMap((w) => (w.sectionId ? [w.sectionId] : []))]), undefined]) {
       for (const existing of await counts(store, sectionId)) {
@@ -253,22 +242,16 @@ export const Listings = {
   /** Every article published in [from, to) (ISO instants; "0" and "~" for no bound), newest first. */
   async publishedBetween(store: Store, from: string, to: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
     const items: Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await store.db.send(
-        new QueryCommand({
-          TableName: store.table,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
-          ExpressionAttributeValues: { ":pk": Keys.publishedLatest(), ":from": from, ":to": to },
-          ProjectionExpression: "slug, publishedAt, updatedAt",
-          ScanIndexForward: false,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...((out.Items ?? []) as typeof items));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    for await (const page of queryPages(store, {
+      TableName: store.table,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
+      ExpressionAttributeValues: { ":pk": Keys.publishedLatest(), ":from": from, ":to": to },
+      ProjectionExpression: "slug, publishedAt, updatedAt",
+      ScanIndexForward: false,
+    })) {
+      items.push(...(page as typeof items));
+    }
     return items;
   },
 };

@@ -1,4 +1,6 @@
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/lib-dynamodb";
 import { invalid } from "./errors";
+import type { Store } from "./store";
 
 /** One page of a Query, with an opaque cursor for the next one. */
 export interface Page<T> {
@@ -20,4 +22,17 @@ export function decodeCursor(cursor: string | undefined): Record<string, string>
     // fall through
   }
   throw invalid("Tham số phân trang không hợp lệ.", { cursor: "Giá trị không hợp lệ." });
+}
+
+/**
+ * Every page of a Query, one after another, for partitions that are read whole (counts, shards,
+ * the staff list, the search change feed): `for await (const items of queryPages(store, input))`.
+ */
+export async function* queryPages(store: Store, input: Omit<QueryCommandInput, "ExclusiveStartKey">): AsyncGenerator<NonNullable<QueryCommandOutput["Items"]>> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await store.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    yield out.Items ?? [];
+    start = out.LastEvaluatedKey;
+  } while (start);
 }

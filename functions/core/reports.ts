@@ -13,6 +13,7 @@ import { Articles } from "./articles";
 import type { Counters } from "./counters";
 import { invalid } from "./errors";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import { Sections, type Section } from "./sections";
 import type { Store } from "./store";
 import { vietnamDay } from "./time";
@@ -121,21 +122,15 @@ async function aggregates(store: Store, from: string, to: string): Promise<Aggre
   const found: Aggregate[] = [];
   await Promise.all(
     yearsOf(from, to).map(async (year) => {
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await store.db.send(
-          new QueryCommand({
-            TableName: store.table,
-            KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-            ExpressionAttributeNames: { "#count": "count" },
-            ExpressionAttributeValues: { ":pk": reportPartition(year), ":from": from, ":to": `${to}~` },
-            ProjectionExpression: "kind, sectionId, approverId, approverName, #count",
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...((out.Items ?? []) as Aggregate[]));
-        start = out.LastEvaluatedKey;
-      } while (start);
+      for await (const items of queryPages(store, {
+        TableName: store.table,
+        KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: { ":pk": reportPartition(year), ":from": from, ":to": `${to}~` },
+        ProjectionExpression: "kind, sectionId, approverId, approverName, #count",
+      })) {
+        found.push(...(items as Aggregate[]));
+      }
     }),
   );
   return found;

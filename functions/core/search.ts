@@ -31,6 +31,7 @@ import { BatchGetCommand, PutCommand, QueryCommand, type TransactWriteCommandInp
 import type { ArticleKind, PublishedArticle } from "./articles";
 import { invalid } from "./errors";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import type { Store } from "./store";
 import { highlight, SearchIndex, snippet, textOfHtml, type IndexChange, type Segment } from "./search-index";
 
@@ -135,20 +136,14 @@ function changeOf(item: Record<string, unknown>): IndexChange {
 
 /** Every change with `changedAt` ≥ `from`, oldest first. */
 async function readFeed(store: Store, from: string, apply: (change: IndexChange) => void): Promise<void> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        IndexName: "gsi1",
-        KeyConditionExpression: "gsi1pk = :pk AND gsi1sk >= :from",
-        ExpressionAttributeValues: { ":pk": Keys.searchChanges(), ":from": from },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) apply(changeOf(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
+  for await (const items of queryPages(store, {
+    TableName: store.table,
+    IndexName: "gsi1",
+    KeyConditionExpression: "gsi1pk = :pk AND gsi1sk >= :from",
+    ExpressionAttributeValues: { ":pk": Keys.searchChanges(), ":from": from },
+  })) {
+    for (const item of items) apply(changeOf(item));
+  }
 }
 
 /** Sorts before every ISO instant (a key condition cannot compare with ""). */
@@ -332,18 +327,13 @@ export const Search = {
    */
   async backfill(store: Store): Promise<number> {
     let written = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await store.db.send(
-        new QueryCommand({
-          TableName: store.table,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :pk",
-          ExpressionAttributeValues: { ":pk": Keys.publishedLatest() },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const view of (out.Items ?? []) as PublishedArticle[]) {
+    for await (const items of queryPages(store, {
+      TableName: store.table,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": Keys.publishedLatest() },
+    })) {
+      for (const view of items as PublishedArticle[]) {
         const put = docItem(store, docOf(view, view.updatedAt)).Put!;
         try {
           await store.db.send(new PutCommand({ TableName: put.TableName, Item: put.Item, ConditionExpression: "attribute_not_exists(pk)" }));
@@ -352,8 +342,7 @@ export const Search = {
           if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
         }
       }
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return written;
   },
 

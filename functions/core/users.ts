@@ -3,6 +3,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dyn
 import { auditPut, type Actor } from "./audit";
 import { AppError, invalid, notFound } from "./errors";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import { hashPassword } from "./password";
 import type { Store } from "./store";
 
@@ -89,20 +90,14 @@ export const Users = {
   /** Every account, by e-mail (agencies have tens or hundreds of staff: a few Query pages). */
   async list(store: Store): Promise<User[]> {
     const users: User[] = [];
-    let cursor: Record<string, unknown> | undefined;
-    do {
-      const out = await store.db.send(
-        new QueryCommand({
-          TableName: store.table,
-          IndexName: "gsi2",
-          KeyConditionExpression: "gsi2pk = :pk",
-          ExpressionAttributeValues: { ":pk": Keys.allUsers() },
-          ExclusiveStartKey: cursor,
-        }),
-      );
-      users.push(...((out.Items ?? []) as StoredUser[]).map(toPublicUser));
-      cursor = out.LastEvaluatedKey;
-    } while (cursor);
+    for await (const items of queryPages(store, {
+      TableName: store.table,
+      IndexName: "gsi2",
+      KeyConditionExpression: "gsi2pk = :pk",
+      ExpressionAttributeValues: { ":pk": Keys.allUsers() },
+    })) {
+      users.push(...(items as StoredUser[]).map(toPublicUser));
+    }
     return users;
   },
 

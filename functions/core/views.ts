@@ -20,6 +20,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { batchGet, COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import type { Store } from "./store";
 import { vietnamDay } from "./time";
 
@@ -128,24 +129,18 @@ export const Views = {
     const byArticle = new Map<string, number>();
     const queries = monthsBetween(from, to).flatMap((month) =>
       shardList(counters.shards).map((shard) => async () => {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await store.db.send(
-            new QueryCommand({
-              TableName: store.table,
-              KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-              ExpressionAttributeNames: { "#count": "count" },
-              ExpressionAttributeValues: { ":pk": Keys.viewsDailyPartition(month, shard), ":from": `${from}#`, ":to": `${to}#~` },
-              ProjectionExpression: "articleId, #count",
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of out.Items ?? []) {
+        for await (const items of queryPages(store, {
+          TableName: store.table,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+          ExpressionAttributeNames: { "#count": "count" },
+          ExpressionAttributeValues: { ":pk": Keys.viewsDailyPartition(month, shard), ":from": `${from}#`, ":to": `${to}#~` },
+          ProjectionExpression: "articleId, #count",
+        })) {
+          for (const item of items) {
             const id = item.articleId as string;
             byArticle.set(id, (byArticle.get(id) ?? 0) + Number(item.count ?? 0));
           }
-          start = out.LastEvaluatedKey;
-        } while (start);
+        }
       }),
     );
     await inBatches(queries, 16);

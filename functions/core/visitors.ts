@@ -29,6 +29,7 @@ import { randomBytes } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
 import { Keys } from "./keys";
+import { queryPages } from "./page";
 import type { Store } from "./store";
 import { vietnamDay } from "./time";
 
@@ -164,26 +165,20 @@ export const Visitors = {
     const newest = new Map<string, { sk: string; member: boolean }>();
     await Promise.all(
       shardList(counters.shards).map(async (shard) => {
-        let start: Record<string, unknown> | undefined;
-        do {
-          const out = await store.db.send(
-            new QueryCommand({
-              TableName: store.table,
-              KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-              ExpressionAttributeNames: { "#member": "member" },
-              ExpressionAttributeValues: { ":pk": Keys.presencePartition(shard), ":from": from, ":to": to },
-              ProjectionExpression: "sk, #member",
-              ExclusiveStartKey: start,
-            }),
-          );
-          for (const item of out.Items ?? []) {
+        for await (const items of queryPages(store, {
+          TableName: store.table,
+          KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+          ExpressionAttributeNames: { "#member": "member" },
+          ExpressionAttributeValues: { ":pk": Keys.presencePartition(shard), ":from": from, ":to": to },
+          ProjectionExpression: "sk, #member",
+        })) {
+          for (const item of items) {
             const sk = item.sk as string;
             const visitorId = sk.slice(sk.indexOf("#") + 1);
             const seen = newest.get(visitorId);
             if (!seen || seen.sk < sk) newest.set(visitorId, { sk, member: item.member === true });
           }
-          start = out.LastEvaluatedKey;
-        } while (start);
+        }
       }),
     );
     let members = 0;
@@ -215,21 +210,15 @@ export const Visitors = {
     await Promise.all(
       years.flatMap((year) =>
         shardList(counters.shards).map(async (shard) => {
-          let start: Record<string, unknown> | undefined;
-          do {
-            const out = await store.db.send(
-              new QueryCommand({
-                TableName: store.table,
-                KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-                ExpressionAttributeNames: { "#count": "count" },
-                ExpressionAttributeValues: { ":pk": Keys.visitsDailyPartition(year, shard), ":from": from, ":to": to },
-                ProjectionExpression: "sk, #count",
-                ExclusiveStartKey: start,
-              }),
-            );
-            for (const item of out.Items ?? []) byDay.set(item.sk as string, (byDay.get(item.sk as string) ?? 0) + Number(item.count ?? 0));
-            start = out.LastEvaluatedKey;
-          } while (start);
+          for await (const items of queryPages(store, {
+            TableName: store.table,
+            KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
+            ExpressionAttributeNames: { "#count": "count" },
+            ExpressionAttributeValues: { ":pk": Keys.visitsDailyPartition(year, shard), ":from": from, ":to": to },
+            ProjectionExpression: "sk, #count",
+          })) {
+            for (const item of items) byDay.set(item.sk as string, (byDay.get(item.sk as string) ?? 0) + Number(item.count ?? 0));
+          }
         }),
       ),
     );
