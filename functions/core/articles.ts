@@ -8,10 +8,8 @@ import { vietnamDay } from "./time";
 
 export type ArticleKind = "news" | "collected";
 
-/** What readers see: the published view, one item per published article, keyed by slug. */
-export interface PublishedArticle {
-  id: string;
-  slug: string;
+/** The fields an editor writes (every save of them is a revision) and readers read once approved. */
+export interface ArticleContent {
   kind: ArticleKind;
   title: string;
   summary: string;
@@ -20,9 +18,16 @@ export interface PublishedArticle {
   sectionId: string;
   byline: string;
   tags: string[];
+  /** Collected articles only: where the text comes from. */
   sourceName?: string;
   sourceUrl?: string;
   image?: string;
+}
+
+/** What readers see: the published view, one item per published article, keyed by slug. */
+export interface PublishedArticle extends ArticleContent {
+  id: string;
+  slug: string;
   /** ISO-8601 UTC. */
   publishedAt: string;
   updatedAt: string;

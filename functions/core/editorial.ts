@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { diffWords } from "diff";
 import { GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { reportCount, type ArticleKind, type ImportInput, type PublishedArticle } from "./articles";
+import { reportCount, type ArticleContent, type ImportInput, type PublishedArticle } from "./articles";
 import { Audit, auditPut, type Actor, type AuditEvent } from "./audit";
 import { AppError, invalid, notFound } from "./errors";
 import { plainText, sanitizeRichText } from "./html";
@@ -32,19 +32,7 @@ import { httpUrl, isoDateTime, optionalText, parse, text, version } from "./vali
 
 export type ArticleStatus = "draft" | "submitted" | "returned" | "scheduled" | "published" | "unpublished";
 
-/** The fields an editor writes; every save of them is a revision. */
-export interface ArticleContent {
-  kind: ArticleKind;
-  title: string;
-  summary: string;
-  body: string;
-  sectionId: string;
-  byline: string;
-  tags: string[];
-  sourceName?: string;
-  sourceUrl?: string;
-  image?: string;
-}
+export type { ArticleContent };
 
 /** Where a live article is counted in the report aggregates, so unpublish/moves undo exactly that. */
 interface Counted {
