@@ -44,21 +44,46 @@ function windowStart(now: number) {
   return new Date(now - (now % THROTTLE.windowMs)).toISOString();
 }
 
-async function failures(store: Store, scope: "account" | "client", subject: string, now: number): Promise<number> {
-  const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.throttle(scope, subject, windowStart(now)) }));
-  return (out.Item?.count as number | undefined) ?? 0;
+/**
+ * Takes one attempt from the window's allowance before the password is checked, atomically (a
+ * conditional ADD), so parallel guesses cannot all read an old count and slip through. A
+ * successful login gives its attempt back; only failures stay counted.
+ */
+async function takeAttempt(store: Store, scope: "account" | "client", subject: string, now: number): Promise<boolean> {
+  try {
+    await store.db.send(
+      new UpdateCommand({
+        TableName: store.table,
+        Key: Keys.throttle(scope, subject, windowStart(now)),
+        UpdateExpression: "ADD #count :one SET expiresAt = :expires, entity = :entity",
+        ConditionExpression: "attribute_not_exists(#count) OR #count < :limit",
+        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeValues: {
+          ":one": 1,
+          ":limit": scope === "account" ? THROTTLE.perAccount : THROTTLE.perClient,
+          ":expires": seconds(now + 2 * THROTTLE.windowMs),
+          ":entity": "LoginThrottle",
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "ConditionalCheckFailedException") return false;
+    throw error;
+  }
 }
 
-async function recordFailure(store: Store, scope: "account" | "client", subject: string, now: number) {
+async function giveBackAttempt(store: Store, scope: "account" | "client", subject: string, now: number) {
   await store.db.send(
     new UpdateCommand({
       TableName: store.table,
       Key: Keys.throttle(scope, subject, windowStart(now)),
-      UpdateExpression: "ADD #count :one SET expiresAt = :expires, entity = :entity",
+      UpdateExpression: "ADD #count :minusOne",
+      ConditionExpression: "#count > :zero",
       ExpressionAttributeNames: { "#count": "count" },
-      ExpressionAttributeValues: { ":one": 1, ":expires": seconds(now + 2 * THROTTLE.windowMs), ":entity": "LoginThrottle" },
+      ExpressionAttributeValues: { ":minusOne": -1, ":zero": 0 },
     }),
-  );
+  ).catch(() => undefined); // a new window began meanwhile: nothing to give back
 }
 
 export const Sessions = {
@@ -73,18 +98,23 @@ export const Sessions = {
   ): Promise<{ token: string; user: SessionUser }> {
     const email = input.email.trim().toLowerCase().slice(0, 254);
     const [byAccount, byClient] = await Promise.all([
-      failures(store, "account", email, now),
-      failures(store, "client", input.client, now),
+      takeAttempt(store, "account", email, now),
+      takeAttempt(store, "client", input.client, now),
     ]);
-    if (byAccount >= THROTTLE.perAccount || byClient >= THROTTLE.perClient) throw new AppError("RATE_LIMITED", THROTTLED);
+    if (!byAccount || !byClient) {
+      // Whichever allowance was still open gets its attempt back: this one was never tried.
+      await Promise.all([
+        byAccount && giveBackAttempt(store, "account", email, now),
+        byClient && giveBackAttempt(store, "client", input.client, now),
+      ]);
+      throw new AppError("RATE_LIMITED", THROTTLED);
+    }
 
     const user = await Users.getStoredByEmail(store, email);
     const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) {
-      await Promise.all([recordFailure(store, "account", email, now), recordFailure(store, "client", input.client, now)]);
-      throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
-    }
+    if (!user || !ok || !user.active) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
+    await Promise.all([giveBackAttempt(store, "account", email, now), giveBackAttempt(store, "client", input.client, now)]);
 
     const token = randomBytes(32).toString("base64url");
     const session: StoredSession = {

@@ -76,6 +76,29 @@ describe("accounts and sessions", () => {
     expect((await res.json()).error.message).toContain("15 phút");
   });
 
+  it("throttles parallel guesses too: no more than the allowance is ever tried", async () => {
+    const victim = await createUser(store, "writer", ["kinh-te"]);
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        app.request("/api/auth/login", {
+          method: "POST",
+          headers: { Origin: "http://localhost", "Content-Type": "application/json", "x-test-client": `10.1.0.${i}` },
+          body: JSON.stringify({ email: victim.email, password: `doan-mo-${i}-mat-khau` }),
+        }).then((res) => res.status),
+      ),
+    );
+    expect(statuses.filter((status) => status === 401)).toHaveLength(THROTTLE.perAccount);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20 - THROTTLE.perAccount);
+  });
+
+  it("gives a successful login's attempt back: signing in often is not throttled", async () => {
+    const busy = await createUser(store, "writer", ["kinh-te"]);
+    for (let i = 0; i < THROTTLE.perAccount + 2; i++) {
+      const res = await request(app, "POST", "/api/auth/login", { body: { email: busy.email, password: PASSWORD } });
+      expect(res.status).toBe(200);
+    }
+  });
+
   it("throttles one client trying many accounts", async () => {
     const headers = { Origin: "http://localhost", "Content-Type": "application/json", "x-test-client": "203.0.113.99" };
     let last = 0;
