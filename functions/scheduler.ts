@@ -1,6 +1,6 @@
 import { invalidatorFromEnv } from "./cloud";
 import { depsFromEnv } from "./config";
-import { Editorial } from "./core/editorial";
+import { Editorial, liveLocation } from "./core/editorial";
 import { invalidateArticles } from "./core/invalidation";
 
 const { store } = depsFromEnv();
@@ -8,7 +8,7 @@ const invalidator = invalidatorFromEnv();
 
 /** Every minute (EventBridge rule in infra/Api.ts): publishes the scheduled articles that are due. */
 export const handler = async () => {
-  const published = await Editorial.publishDue(store);
-  if (published.length > 0) await invalidateArticles(store, invalidator, published);
-  return { published: published.map((article) => article.id) };
+  const due = await Editorial.publishDue(store);
+  for (const { published, previous } of due) await invalidateArticles(store, invalidator, [liveLocation(published), liveLocation(previous)]);
+  return { published: due.map(({ published }) => published.id) };
 };

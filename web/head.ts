@@ -51,6 +51,15 @@ export function pageDescription(props: AppProps): string {
 
 const absolute = (href: string, origin: string) => new URL(href, origin).href;
 
+/** A stored image reference as an absolute URL, or nothing: a bad one must not break the page. */
+function absoluteImage(href: string, origin: string): string | undefined {
+  try {
+    return absolute(href, origin);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Every tag of <head> after the charset and viewport, as HTML. */
 export function headTags(props: AppProps, options: DocumentOptions): string {
   const title = pageTitle(props);
@@ -58,7 +67,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
   const canonical = absolute(options.path, options.origin);
   const page = props.page;
   const article = page.kind === "article" ? page.article : undefined;
-  const image = article?.image ? absolute(article.image, options.origin) : undefined;
+  const image = article?.image ? absoluteImage(article.image, options.origin) : undefined;
   // Search results, error pages and placeholders are not worth a search engine's index.
   const noindex = page.kind === "search" || page.kind === "not-found" || page.kind === "bad-request" || page.kind === "error";
 

@@ -75,7 +75,7 @@ function summaryQuery(store: Store, index: "gsi1" | "gsi2", partition: string, l
     ProjectionExpression: SUMMARY_ATTRIBUTES.map((name) => `#${name}`).join(", "),
     ScanIndexForward: false,
     Limit: Math.min(Math.max(1, limit), MAX_PAGE),
-    ExclusiveStartKey: decodeCursor(cursor),
+    ExclusiveStartKey: decodeCursor(cursor, { keys: ["pk", "sk", pkName, `${index}sk`], partition: { [pkName]: partition } }),
   });
 }
 

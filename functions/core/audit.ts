@@ -61,7 +61,10 @@ async function query(store: Store, input: { index?: "gsi1"; pk: string; limit?: 
       ProjectionExpression: FIELDS.map((f) => `#${f}`).join(", "),
       ScanIndexForward: false,
       Limit: Math.min(Math.max(input.limit ?? 50, 1), 200),
-      ExclusiveStartKey: decodeCursor(input.cursor),
+      ExclusiveStartKey: decodeCursor(input.cursor, {
+        keys: input.index ? ["pk", "sk", "gsi1pk", "gsi1sk"] : ["pk", "sk"],
+        partition: { [pkName]: input.pk },
+      }),
     }),
   );
   return { items: (out.Items ?? []) as AuditEvent[], next: encodeCursor(out.LastEvaluatedKey) };

@@ -90,8 +90,22 @@ const contentShape = {
     .max(LIMITS.tags, { error: `Tối đa ${LIMITS.tags} từ khóa.` }),
   sourceName: optionalText("Tên nguồn", LIMITS.source),
   sourceUrl: z.union([httpUrl("Địa chỉ nguồn"), z.literal("")]),
-  image: optionalText("Ảnh đại diện", LIMITS.image),
+  // Our own media (/media/…) or an https address, like images in the body (html.ts).
+  image: z.union([
+    z.literal(""),
+    optionalText("Ảnh đại diện", LIMITS.image).refine((value) => /^\/media\/[\w\-./]+$/.test(value) || isHttpsUrl(value), {
+      error: "Ảnh đại diện phải là ảnh trong thư viện (/media/…) hoặc địa chỉ https:// hợp lệ.",
+    }),
+  ]),
 };
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === "https:" && /^https:\/\/[^\s]+$/.test(value);
+  } catch {
+    return false;
+  }
+}
 
 const createSchema = z.object({
   ...contentShape,
@@ -130,7 +144,12 @@ function cleanContent<T extends Partial<ArticleContent>>(content: T): T {
   return out;
 }
 
+/** DynamoDB items stop at 400 KB; the body is stored on the working copy, a revision and the view. */
+const MAX_BODY_BYTES = 300 * 1024;
+
 function checkContent(content: ArticleContent) {
+  if (Buffer.byteLength(content.body, "utf8") > MAX_BODY_BYTES)
+    throw invalid("Nội dung bài viết quá dài (tối đa khoảng 300 KB sau khi làm sạch). Hãy tách thành nhiều bài.", { body: "Quá dài." });
   if (!content.title) throw invalid("Tiêu đề không được để trống.", { title: "Tiêu đề không được để trống." });
   if (content.kind === "collected" && (!content.sourceName || !content.sourceUrl))
     throw invalid("Tin sưu tầm phải ghi rõ tên và địa chỉ nguồn.", {
@@ -231,21 +250,41 @@ function putPublishedView(store: Store, view: PublishedArticle) {
 
 const counts = (counted: Counted, delta: 1 | -1, store: Store) => reportCount(store, counted, delta);
 
+/** Where readers find an article now (slug and the section it is live in), or undefined. */
+export function liveLocation(article: Article | undefined): { slug: string; sectionId: string } | undefined {
+  return article?.live && article.counted ? { slug: article.slug, sectionId: article.counted.sectionId } : undefined;
+}
+
 /** Where the live published view of an article is listed (section, publication instant). */
 function liveAt(article: Article): Placement | undefined {
   return article.live && article.counted ? { sectionId: article.counted.sectionId, publishedAt: article.counted.publishedAt } : undefined;
 }
 
+const TRANSACTION_TRIES = 4;
+
+/**
+ * Runs a workflow transaction. A stale version (the first item's condition) is a 409 with the
+ * current version. Publications share count items (per month, per section, the report row), and
+ * DynamoDB cancels one of two transactions that touch the same item at the same moment
+ * (TransactionConflict): those are retried with jitter, then reported as busy, never as a 500.
+ */
 async function send(store: Store, items: object[], current: Article | null) {
-  try {
-    await store.db.send(new TransactWriteCommand({ TransactItems: items as never }));
-  } catch (error) {
-    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if (current && (error as Error).name === "TransactionCanceledException" && reasons?.[0]?.Code === "ConditionalCheckFailed") {
-      const fresh = await Editorial.load(store, current.id);
-      throw conflict(fresh ?? current);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.db.send(new TransactWriteCommand({ TransactItems: items as never }));
+      return;
+    } catch (error) {
+      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+      const cancelled = (error as Error).name === "TransactionCanceledException";
+      if (current && cancelled && reasons[0]?.Code === "ConditionalCheckFailed") {
+        const fresh = await Editorial.load(store, current.id);
+        throw conflict(fresh ?? current);
+      }
+      const contended = (cancelled && reasons.some((reason) => reason.Code === "TransactionConflict")) || (error as Error).name === "TransactionConflictException";
+      if (!contended) throw error;
+      if (attempt >= TRANSACTION_TRIES) throw new AppError("UNAVAILABLE", "Hệ thống đang bận xử lý một thay đổi khác. Vui lòng thử lại sau giây lát.");
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
-    throw error;
   }
 }
 
@@ -255,6 +294,16 @@ function requireVersion(current: Article, expected: number) {
 
 function allow(user: SessionUser, action: ArticleAction, article: { sectionId: string; authorId?: string; status?: string }) {
   if (!canOnArticle(user, action, article)) throw forbidden();
+}
+
+/**
+ * Approving, scheduling or unpublishing a live article changes what readers see in the section
+ * where it is live, which may differ from the working copy's (an edit can move it): the board of
+ * that section must agree too.
+ */
+function allowOnLive(user: SessionUser, article: Article) {
+  if (article.live && article.counted && !isBoardFor(user, article.counted.sectionId))
+    throw forbidden("Bài viết đang được đăng ở một chuyên mục bạn không phụ trách.");
 }
 
 async function requireSection(store: Store, sectionId: string) {
@@ -305,7 +354,9 @@ export const Editorial = {
   async get(store: Store, user: SessionUser, id: string): Promise<Article> {
     const article = await Editorial.load(store, id);
     if (!article) throw notFound("Không tìm thấy bài viết.");
-    if (article.author.id !== user.id && !isBoardFor(user, article.sectionId)) throw forbidden("Bạn không có quyền xem bài viết này.");
+    const liveIn = article.live ? article.counted?.sectionId : undefined;
+    if (article.author.id !== user.id && !isBoardFor(user, article.sectionId) && !(liveIn && isBoardFor(user, liveIn)))
+      throw forbidden("Bạn không có quyền xem bài viết này.");
     return article;
   },
 
@@ -462,6 +513,7 @@ export const Editorial = {
     if (action === "schedule" && !data.at) throw invalid("Hãy chọn thời điểm xuất bản.", { at: "Bắt buộc khi hẹn giờ." });
     const current = await Editorial.get(store, user, id);
     allow(user, action, { sectionId: current.sectionId, authorId: current.author.id, status: current.status });
+    allowOnLive(user, current);
     requireVersion(current, data.version);
     if (!["draft", "submitted", "returned", "scheduled"].includes(current.status))
       throw new AppError("CONFLICT", "Bài viết này không ở trạng thái có thể duyệt.", undefined, { currentVersion: current.version });
@@ -542,7 +594,8 @@ export const Editorial = {
   async unpublish(store: Store, user: SessionUser, id: string, input: unknown): Promise<Article> {
     const data = parse(z.object({ version, reason: optionalText("Lý do gỡ bài", LIMITS.reason).optional() }), input);
     const current = await Editorial.get(store, user, id);
-    allow(user, "unpublish", { sectionId: current.sectionId, authorId: current.author.id, status: current.status });
+    // Readers lose it in the section where it is live: that board decides, wherever an edit moved it.
+    allow(user, "unpublish", { sectionId: current.counted?.sectionId ?? current.sectionId, authorId: current.author.id, status: current.status });
     requireVersion(current, data.version);
     if (!current.live) throw new AppError("CONFLICT", "Bài viết này hiện không được đăng.", undefined, { currentVersion: current.version });
     const now = new Date().toISOString();
@@ -655,7 +708,7 @@ export const Editorial = {
    * minute by the scheduler Lambda (EventBridge) or the local runner's timer. Safe to run twice:
    * each publish is conditional on the version it read.
    */
-  async publishDue(store: Store, now = new Date()): Promise<Article[]> {
+  async publishDue(store: Store, now = new Date()): Promise<{ published: Article; previous: Article }[]> {
     const out = await store.db.send(
       new QueryCommand({
         TableName: store.table,
@@ -665,14 +718,15 @@ export const Editorial = {
         Limit: 50,
       }),
     );
-    const published: Article[] = [];
+    const published: { published: Article; previous: Article }[] = [];
     for (const item of out.Items ?? []) {
       const current = await Editorial.load(store, item.id as string);
       if (!current || current.status !== "scheduled" || !current.approvedBy) continue;
       try {
-        published.push(await Editorial.publish(store, current, current.approvedBy, now, "article.publish-scheduled"));
+        published.push({ published: await Editorial.publish(store, current, current.approvedBy, now, "article.publish-scheduled"), previous: current });
       } catch (error) {
-        if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
+        // Someone changed it meanwhile (409), or this one cannot be published: the others still go.
+        if (!(error instanceof AppError && error.code === "CONFLICT")) console.error(`Không xuất bản được bài hẹn giờ ${current.id}:`, error);
       }
     }
     return published;
@@ -688,7 +742,7 @@ export const Editorial = {
         ExpressionAttributeValues: { ":pk": Keys.articlesByAuthor(user.id) },
         ScanIndexForward: false,
         Limit: Math.min(Math.max(options.limit ?? 20, 1), 100),
-        ExclusiveStartKey: decodeCursor(options.cursor),
+        ExclusiveStartKey: decodeCursor(options.cursor, { keys: ["pk", "sk", "gsi2pk", "gsi2sk"], partition: { gsi2pk: Keys.articlesByAuthor(user.id) } }),
       }),
     );
     return { items: (out.Items ?? []).map(listItem), next: encodeCursor(out.LastEvaluatedKey) };

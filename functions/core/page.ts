@@ -12,12 +12,23 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key)).toString("base64url") : undefined;
 }
 
-/** Cursors come from clients: anything that is not one of ours is a 400, never a 500. */
-export function decodeCursor(cursor: string | undefined): Record<string, string> | undefined {
+/**
+ * Cursors come from clients: anything that is not the start key of this very query (its key
+ * attributes, its partition) is a 400, never a DynamoDB error and a 500.
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { keys: string[]; partition: Record<string, string> },
+): Record<string, string> | undefined {
   if (!cursor) return undefined;
   try {
     const key = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (key && typeof key === "object" && Object.values(key).every((v) => typeof v === "string")) return key;
+    const names = key && typeof key === "object" && !Array.isArray(key) ? Object.keys(key).sort() : [];
+    const valid =
+      names.join() === [...expected.keys].sort().join() &&
+      names.every((name) => typeof key[name] === "string" && key[name].length <= 1024) &&
+      Object.entries(expected.partition).every(([name, value]) => key[name] === value);
+    if (valid) return key;
   } catch {
     // fall through
   }

@@ -71,6 +71,7 @@ export const Users = {
   },
 
   async getStored(store: Store, id: string): Promise<StoredUser | undefined> {
+    if (!/^[\w-]{1,64}$/.test(id)) return undefined;
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.user(id), ConsistentRead: true }));
     return out.Item as StoredUser | undefined;
   },

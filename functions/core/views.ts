@@ -150,8 +150,11 @@ export const Views = {
       .slice(0, limit)
       .map(([articleId, views]): ArticleViews => ({ articleId, views }));
     if (top.length === 0) return top;
-    const items = await batchGet(store, top.map((entry) => Keys.article(entry.articleId)), ["id", "title", "slug", "sectionId"]);
-    const details = new Map(items.map((item) => [item.id as string, item]));
+    // Titles as readers saw them (the published view), not an unapproved edit of the working copy.
+    const articles = await batchGet(store, top.map((entry) => Keys.article(entry.articleId)), ["id", "title", "slug", "sectionId"]);
+    const views = await batchGet(store, articles.map((item) => Keys.publishedView(item.slug as string)), ["id", "title", "sectionId"]);
+    const published = new Map(views.map((item) => [item.id as string, item]));
+    const details = new Map(articles.map((item) => [item.id as string, { ...item, ...published.get(item.id as string) }]));
     return top.map((entry) => {
       const item = details.get(entry.articleId);
       return item ? { ...entry, title: item.title as string, slug: item.slug as string, sectionId: item.sectionId as string } : entry;

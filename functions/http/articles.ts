@@ -1,7 +1,8 @@
-import { Hono } from "hono";
-import { Editorial } from "../core/editorial";
+import { Hono, type Context } from "hono";
+import { Editorial, liveLocation, type Article } from "../core/editorial";
 import { invalidateArticles } from "../core/invalidation";
 import { requireUser } from "../core/permissions";
+import type { SessionUser } from "../core/users";
 import type { AppDeps } from "./app";
 import { readJson } from "./body";
 import type { AppEnv } from "./env";
@@ -15,7 +16,8 @@ export function createArticlesApi(deps: AppDeps) {
   articles.get("/", async (c) => {
     const user = requireUser(c.get("user"));
     if (c.req.query("view") === "queue") return c.json({ items: await Editorial.reviewQueue(store, user) });
-    return c.json(await Editorial.listMine(store, user, { cursor: c.req.query("cursor") }));
+    const limit = Number(c.req.query("limit") ?? 20);
+    return c.json(await Editorial.listMine(store, user, { cursor: c.req.query("cursor"), limit: Number.isInteger(limit) ? limit : 20 }));
   });
 
   articles.post("/", async (c) => c.json(await Editorial.create(store, requireUser(c.get("user")), await readJson(c)), 201));
@@ -34,25 +36,26 @@ export function createArticlesApi(deps: AppDeps) {
   articles.patch("/:id", async (c) => c.json(await Editorial.update(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
 
   articles.post("/:id/submit", async (c) => c.json(await Editorial.submit(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
-  // Both change what readers see: the CDN is told after the commit, where the article was and is.
-  articles.post("/:id/approve", async (c) => {
-    const user = requireUser(c.get("user"));
-    const before = await Editorial.load(store, c.req.param("id"));
-    const article = await Editorial.approve(store, user, c.req.param("id"), await readJson(c));
-    // `counted` says where the previous published view was listed; the working copy may have moved.
-    const liveBefore = before?.live && before.counted ? { slug: before.slug, sectionId: before.counted.sectionId } : undefined;
-    if (article.status === "published") await invalidateArticles(store, deps.invalidator, [article, liveBefore]);
-    return c.json(article);
-  });
-  articles.post("/:id/schedule", async (c) =>
-    c.json(await Editorial.approve(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c), "schedule")),
-  );
+
+  /**
+   * Approve, schedule and unpublish can change what readers see: after the commit the CDN is told
+   * where the article was live before and where it is live now (an edit may have moved it).
+   */
+  const changingPublicPages = (run: (user: SessionUser, id: string, body: unknown) => Promise<Article>) =>
+    async (c: Context<AppEnv>) => {
+      const user = requireUser(c.get("user"));
+      const id = c.req.param("id")!;
+      const before = await Editorial.load(store, id);
+      const article = await run(user, id, await readJson(c));
+      if (article.status === "published" || (before?.live && !article.live))
+        await invalidateArticles(store, deps.invalidator, [liveLocation(article), liveLocation(before)]);
+      return c.json(article);
+    };
+
+  articles.post("/:id/approve", changingPublicPages((user, id, body) => Editorial.approve(store, user, id, body)));
+  articles.post("/:id/schedule", changingPublicPages((user, id, body) => Editorial.approve(store, user, id, body, "schedule")));
+  articles.post("/:id/unpublish", changingPublicPages((user, id, body) => Editorial.unpublish(store, user, id, body)));
   articles.post("/:id/return", async (c) => c.json(await Editorial.returnToAuthor(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
-  articles.post("/:id/unpublish", async (c) => {
-    const article = await Editorial.unpublish(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c));
-    await invalidateArticles(store, deps.invalidator, [article]);
-    return c.json(article);
-  });
 
   articles.get("/:id/revisions", async (c) => c.json({ items: await Editorial.revisions(store, requireUser(c.get("user")), c.req.param("id")) }));
   articles.get("/:id/revisions/compare", async (c) => {

@@ -79,12 +79,12 @@ describe("accounts and sessions", () => {
   it("throttles parallel guesses too: no more than the allowance is ever tried", async () => {
     const victim = await createUser(store, "writer", ["kinh-te"]);
     const statuses = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        app.request("/api/auth/login", {
+      Array.from({ length: 20 }, async (_, i) =>
+        (await app.request("/api/auth/login", {
           method: "POST",
           headers: { Origin: "http://localhost", "Content-Type": "application/json", "x-test-client": `10.1.0.${i}` },
           body: JSON.stringify({ email: victim.email, password: `doan-mo-${i}-mat-khau` }),
-        }).then((res) => res.status),
+        })).status,
       ),
     );
     expect(statuses.filter((status) => status === 401)).toHaveLength(THROTTLE.perAccount);

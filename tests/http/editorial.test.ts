@@ -158,7 +158,7 @@ describe("the publishing workflow", () => {
     expect(a).toMatchObject({ status: "scheduled", scheduledAt: at.toISOString() });
     expect(await Editorial.publishDue(store, new Date(at.getTime() - 60_000))).toHaveLength(0);
     expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
-    expect((await Editorial.publishDue(store, new Date(at.getTime() + 1000))).map((p) => p.id)).toEqual([a.id]);
+    expect((await Editorial.publishDue(store, new Date(at.getTime() + 1000))).map(({ published }) => published.id)).toEqual([a.id]);
     expect(await Editorial.publishDue(store, new Date(at.getTime() + 2000))).toHaveLength(0);
     const published = (await Editorial.load(store, a.id))!;
     expect(published).toMatchObject({ status: "published", publishedAt: at.toISOString(), approvedBy: { id: board.id } });

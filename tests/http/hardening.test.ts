@@ -1,0 +1,97 @@
+/** Cases from the security review: each was a 500, a bypass or a wrong answer before its fix. */
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Store } from "../../functions/core/store";
+import type { User } from "../../functions/core/users";
+import { createApp } from "../../functions/http/app";
+import { createSections, createUser, request, signIn } from "../support/auth";
+import { createTestStore } from "../support/store";
+
+let store: Store;
+let app: ReturnType<typeof createApp>;
+let writer: User;
+let asWriter: string;
+let asBoardA: string;
+let asBoardB: string;
+let asAdmin: string;
+
+const call = (cookie: string, method: string, path: string, body?: unknown) => request(app, method, path, { cookie, body });
+const draft = async (overrides: Record<string, unknown> = {}) =>
+  (await call(asWriter, "POST", "/api/articles", { kind: "news", title: `Bài ${Math.random()}`, section: "kinh-te", body: "<p>x</p>", ...overrides })).json();
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await createSections(store);
+  app = createApp({ store });
+  writer = await createUser(store, "writer", ["kinh-te", "van-hoa"]);
+  const boardA = await createUser(store, "section-editor", ["kinh-te"]);
+  const boardB = await createUser(store, "section-editor", ["van-hoa"]);
+  const admin = await createUser(store, "admin");
+  asWriter = await signIn(app, writer.email);
+  asBoardA = await signIn(app, boardA.email);
+  asBoardB = await signIn(app, boardB.email);
+  asAdmin = await signIn(app, admin.email);
+}, 60_000);
+
+describe("hardening", () => {
+  it("keeps a live article under the board of the section it is live in, even after an edit moves it", async () => {
+    let a = await draft({ section: "van-hoa" });
+    a = await (await call(asBoardB, "POST", `/api/articles/${a.id}/approve`, { version: a.version })).json();
+    a = await (await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, section: "kinh-te" })).json();
+    expect(a).toMatchObject({ sectionId: "kinh-te", live: true, status: "draft" });
+    expect((await call(asBoardA, "POST", `/api/articles/${a.id}/unpublish`, { version: a.version })).status).toBe(403);
+    expect((await call(asBoardA, "POST", `/api/articles/${a.id}/approve`, { version: a.version })).status).toBe(403);
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(200);
+    expect((await call(asBoardB, "GET", `/api/articles/${a.id}`)).status).toBe(200);
+    expect((await call(asBoardB, "POST", `/api/articles/${a.id}/unpublish`, { version: a.version })).status).toBe(200);
+    expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
+  });
+
+  it("refuses a body that is too large once cleaned or encoded, with a 400", async () => {
+    for (const body of [">".repeat(199_000), "ệ".repeat(199_000)]) {
+      const res = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Bài rất dài", section: "kinh-te", body });
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.fields.body).toBeDefined();
+    }
+  });
+
+  it("accepts only library or https images, and a stored bad one never breaks the page", async () => {
+    for (const image of ["http://", "javascript:alert(1)", "//evil.example/x.png", "http://insecure.example/x.jpg"]) {
+      const res = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Ảnh", section: "kinh-te", image });
+      expect(res.status, image).toBe(400);
+    }
+    const ok = await draft({ image: "/media/abc/anh-1200.webp" });
+    expect(ok.image).toBe("/media/abc/anh-1200.webp");
+  });
+
+  it("answers foreign or malformed pagination cursors with 400", async () => {
+    const foreign = Buffer.from(JSON.stringify({ pk: "ARTICLE#x", sk: "ARTICLE", gsi2pk: "AUTHOR#someone-else", gsi2sk: "2026#x" })).toString("base64url");
+    for (const cursor of ["e30", "W10", "eyJmb28iOiJiYXIifQ", foreign, "%%%"]) {
+      expect((await call(asWriter, "GET", `/api/articles?cursor=${cursor}`)).status, cursor).toBe(400);
+      expect((await call(asAdmin, "GET", `/api/audit?day=2026-01-01&cursor=${cursor}`)).status, cursor).toBe(400);
+    }
+  });
+
+  it("still pages with its own cursors", async () => {
+    const pager = await createUser(store, "writer", ["kinh-te"]);
+    const asPager = await signIn(app, pager.email);
+    for (let i = 0; i < 3; i++) await call(asPager, "POST", "/api/articles", { kind: "news", title: `Trang ${i}`, section: "kinh-te" });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await (await call(asPager, "GET", `/api/articles?limit=2${cursor ? `&cursor=${cursor}` : ""}`)).json();
+      seen.push(...page.items.map((item: { title: string }) => item.title));
+      cursor = page.next;
+      pages++;
+    } while (cursor && pages < 5);
+    expect(pages).toBeGreaterThan(1);
+    expect(seen.sort()).toEqual(["Trang 0", "Trang 1", "Trang 2"]);
+  });
+
+  it("answers absurd user ids with 404, not 500", async () => {
+    const long = "x".repeat(3000);
+    expect((await call(asAdmin, "GET", `/api/users/${long}`)).status).toBe(404);
+    expect((await call(asAdmin, "PATCH", `/api/users/${long}`, { name: "A" })).status).toBe(404);
+    expect((await call(asAdmin, "POST", `/api/users/${long}/password`, { password: "mat-khau-du-dai-789" })).status).toBe(404);
+  });
+});
