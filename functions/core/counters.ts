@@ -114,6 +114,10 @@ export class SumCache<T> {
     return value;
   }
 
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
   /**
    * Applies a change this instance just wrote to a cached value read before the write, so a
    * visitor sees their own visit or view at once. A value loaded after `writtenAt` has it already.

@@ -75,11 +75,12 @@ async function inBatches<T>(tasks: (() => Promise<T>)[], limit: number): Promise
 export const Views = {
   isArticleId: (value: string) => ARTICLE_ID_PATTERN.test(value),
 
-  /** Whether an article with this id exists (any status). One key-only GetItem. */
+  /** Whether an article with this id is published (live). One small GetItem. */
   async articleExists(store: Store, articleId: string): Promise<boolean> {
     if (!Views.isArticleId(articleId)) return false;
-    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.article(articleId), ProjectionExpression: "pk" }));
-    return Boolean(out.Item);
+    // Only articles readers can see: a draft or an unpublished article has no views to count.
+    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.article(articleId), ProjectionExpression: "live" }));
+    return out.Item?.live === true;
   },
 
   /** Counts a view of an existing article unless this visitor's last counted one is under 30 minutes old. */

@@ -31,7 +31,11 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
 
   async function requireArticle(articleId: string, now: number) {
     const exists = Views.isArticleId(articleId) && (await articleCache.get(articleId, now, () => Views.articleExists(store, articleId)));
-    if (!exists) throw notFound("Không tìm thấy bài viết.");
+    if (!exists) {
+      // Only "published" is remembered: an article approved a moment ago must count at once.
+      articleCache.forget(articleId);
+      throw notFound("Không tìm thấy bài viết.");
+    }
   }
 
   function isHttps(c: Context) {

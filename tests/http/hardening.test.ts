@@ -88,6 +88,17 @@ describe("hardening", () => {
     expect(seen.sort()).toEqual(["Trang 0", "Trang 1", "Trang 2"]);
   });
 
+  it("counts views of published articles only, not of drafts", async () => {
+    const a = await draft();
+    const res = await request(app, "POST", `/api/views/${a.id}`);
+    expect(res.status).toBe(404);
+    const published = await (await call(asBoardA, "POST", `/api/articles/${a.id}/approve`, { version: a.version })).json();
+    expect(published.live).toBe(true);
+    // "Not published" is not remembered: the same instance counts it as soon as it is approved.
+    expect((await request(app, "POST", `/api/views/${a.id}`)).status).toBeLessThan(300);
+    expect(await (await app.request(`/api/views/${a.id}`)).json()).toEqual({ views: 1 });
+  });
+
   it("answers absurd user ids with 404, not 500", async () => {
     const long = "x".repeat(3000);
     expect((await call(asAdmin, "GET", `/api/users/${long}`)).status).toBe(404);
