@@ -51,6 +51,20 @@ function checkPassword(password: string) {
     });
 }
 
+/** The stored account, with the index attributes for "by role" and "all users". */
+function userItem(user: StoredUser) {
+  return {
+    ...Keys.user(user.id),
+    gsi1pk: Keys.usersByRole(user.role),
+    gsi1sk: user.email,
+    gsi2pk: Keys.allUsers(),
+    gsi2sk: user.email,
+    entity: "User",
+    schemaVersion: 1,
+    ...user,
+  };
+}
+
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
@@ -139,18 +153,7 @@ export const Users = {
             {
               Put: {
                 TableName: store.table,
-                Item: {
-                  ...Keys.user(user.id),
-                  gsi1pk: Keys.usersByRole(user.role),
-                  gsi1sk: email,
-                  gsi2pk: Keys.allUsers(),
-                  gsi2sk: email,
-                  entity: "User",
-                  schemaVersion: 1,
-                  ...user,
-                  passwordHash,
-                  sessionEpoch: 1,
-                },
+                Item: userItem({ ...user, passwordHash, sessionEpoch: 1 }),
                 ConditionExpression: "attribute_not_exists(pk)",
               },
             },
@@ -242,16 +245,7 @@ export const Users = {
             {
               Put: {
                 TableName: store.table,
-                Item: {
-                  ...Keys.user(next.id),
-                  gsi1pk: Keys.usersByRole(next.role),
-                  gsi1sk: next.email,
-                  gsi2pk: Keys.allUsers(),
-                  gsi2sk: next.email,
-                  entity: "User",
-                  schemaVersion: 1,
-                  ...next,
-                },
+                Item: userItem(next),
                 ConditionExpression: "version = :version",
                 ExpressionAttributeValues: { ":version": current.version },
               },
