@@ -167,6 +167,20 @@ describe("the publishing workflow", () => {
 });
 
 describe("concurrency, revisions and input", () => {
+  it("keeps counts exact when many approvals share the same count items at once", async () => {
+    const board3 = await createUser(store, "section-editor", ["kinh-te"], "Phạm Văn Song");
+    const asBoard3 = await signIn(app, board3.email);
+    const drafts = await Promise.all(Array.from({ length: 8 }, (_, i) => newDraft({ title: `Tin đồng thời ${i}` })));
+    const results = await Promise.all(drafts.map((d) => call(asBoard3, "POST", `/api/articles/${d.id}/approve`, { version: d.version })));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill(200));
+    const published = await Promise.all(results.map((r) => r.json()));
+    const year = published[0].publishedAt.slice(0, 4);
+    const counted = (await reportRows(year)).filter((r) => r.approverId === board3.id).reduce((sum, r) => sum + r.count, 0);
+    expect(counted).toBe(8);
+    const html = await (await app.request("/chuyen-muc/kinh-te")).text();
+    for (const article of published) expect(html).toContain(`/bai-viet/${article.slug}"`);
+  });
+
   it("lets exactly one of two concurrent saves of the same version win; the other gets 409 with the current version", async () => {
     const a = await newDraft({ title: "Hai người cùng sửa" });
     const [first, second] = await Promise.all([
