@@ -12,7 +12,8 @@ export function createApi(deps: AppDeps) {
     const ok = checks.table && checks.bucket;
     return ok ? c.json({ ok: true }) : c.json({ ok: false, checks }, 503);
   });
-  api.get("/sections", async (c) => c.json({ items: await Sections.list(deps.store) }));
+  // The contract (DESIGN.md): a plain array of sections.
+  api.get("/sections", async (c) => c.json(await Sections.list(deps.store)));
   api.route("/", createVisitorsApi(deps));
 
   return api;

@@ -111,7 +111,7 @@ async function attempt(role: Role, action: Action, sectionId: string) {
     }
     case "manage sections": {
       const res = await go("PATCH", `/api/sections/${sectionId}`, { name: `Đổi tên bởi ${role}` });
-      return { res, unchanged: async () => !(await (await app.request("/api/sections")).json()).items.some((s: { name: string }) => s.name === `Đổi tên bởi ${role}`) };
+      return { res, unchanged: async () => !(await (await app.request("/api/sections")).json()).some((s: { name: string }) => s.name === `Đổi tên bởi ${role}`) };
     }
   }
 }

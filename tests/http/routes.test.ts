@@ -80,6 +80,15 @@ describe("reader routes with app.request()", () => {
     expect(html).toContain("Không tìm thấy trang");
   });
 
+  it("lists the sections as the contract says: an array of { id, slug, name, … } in navigation order", async () => {
+    const res = await app.request("/api/sections");
+    expect(res.status).toBe(200);
+    const sections = await res.json();
+    expect(Array.isArray(sections)).toBe(true);
+    expect(sections.map((s: { slug: string }) => s.slug)).toEqual(["kinh-te", "van-hoa"]);
+    expect(sections[0]).toMatchObject({ id: "kinh-te", slug: "kinh-te", name: "Kinh tế" });
+  });
+
   it("answers unknown API paths with a JSON 404", async () => {
     const res = await app.request("/api/khong-co");
     expect(res.status).toBe(404);
