@@ -8,7 +8,7 @@ import { AppError, invalid, notFound } from "./errors";
 import { plainText, sanitizeRichText } from "./html";
 import { Keys } from "./keys";
 import { ReaderIndex, type Placement } from "./reader-index";
-import { decodeCursor, encodeCursor, type Page } from "./page";
+import { decodeCursor, encodeCursor, queryPages, type Page } from "./page";
 import { canOnArticle, forbidden, isBoardFor, type ArticleAction } from "./permissions";
 import { Sections } from "./sections";
 import type { Store } from "./store";
@@ -751,35 +751,36 @@ export const Editorial = {
   /** Submitted articles waiting in the sections the user approves for, oldest first. */
   async reviewQueue(store: Store, user: SessionUser): Promise<ArticleListItem[]> {
     const sections = (await Sections.list(store)).filter((section) => isBoardFor(user, section.id));
-    const pages = await Promise.all(
-      sections.map((section) =>
-        store.db.send(
-          new QueryCommand({
-            TableName: store.table,
-            IndexName: "gsi1",
-            KeyConditionExpression: "gsi1pk = :pk",
-            ExpressionAttributeValues: { ":pk": Keys.reviewQueue(section.id) },
-            Limit: 200,
-          }),
-        ),
-      ),
+    const LIST_FIELDS = ["id", "slug", "title", "status", "live", "sectionId", "kind", "version", "updatedAt", "author", "submittedAt", "scheduledAt", "publishedAt"];
+    const queues = await Promise.all(
+      sections.map(async (section) => {
+        const waiting: ArticleListItem[] = [];
+        for await (const items of queryPages(store, {
+          TableName: store.table,
+          IndexName: "gsi1",
+          KeyConditionExpression: "gsi1pk = :pk",
+          ExpressionAttributeValues: { ":pk": Keys.reviewQueue(section.id) },
+          ExpressionAttributeNames: Object.fromEntries(LIST_FIELDS.map((name) => [`#${name}`, name])),
+          ProjectionExpression: LIST_FIELDS.map((name) => `#${name}`).join(", "),
+        })) {
+          waiting.push(...items.map(listItem));
+        }
+        return waiting;
+      }),
     );
-    return pages.flatMap((page) => (page.Items ?? []).map(listItem)).sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""));
+    return queues.flat().sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? ""));
   },
 
   async revisions(store: Store, user: SessionUser, id: string): Promise<Omit<Revision, "body">[]> {
     await Editorial.get(store, user, id);
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :rev)",
-        ExpressionAttributeValues: { ":pk": Keys.article(id).pk, ":rev": Keys.revisionPrefix() },
-        ProjectionExpression: "#number, #at, #by, note, title",
-        ExpressionAttributeNames: { "#number": "number", "#at": "at", "#by": "by" },
-        ScanIndexForward: false,
-      }),
-    );
-    return (out.Items ?? []) as Omit<Revision, "body">[];
+    return revisionList(store, id);
+  },
+
+  /** The working copy with its revisions and history, for the editor's article screen. */
+  async detail(store: Store, user: SessionUser, id: string) {
+    const article = await Editorial.get(store, user, id);
+    const [revisions, history] = await Promise.all([revisionList(store, id), Audit.byItem(store, id, { limit: 100 })]);
+    return { ...article, revisions, history: history.items };
   },
 
   async revision(store: Store, user: SessionUser, id: string, number: number): Promise<Revision> {
@@ -819,12 +820,26 @@ export const Editorial = {
     }));
     return { a: { number: older.number, at: older.at, by: older.by }, b: { number: newer.number, at: newer.at, by: newer.by }, fields, body };
   },
-
-  async history(store: Store, user: SessionUser, id: string): Promise<AuditEvent[]> {
-    await Editorial.get(store, user, id);
-    return (await Audit.byItem(store, id, { limit: 100 })).items;
-  },
 };
+
+/**
+ * Every revision, newest first, without bodies. Read page by page: a Query stops after 1 MB read
+ * before projection, which a few large bodies reach.
+ */
+async function revisionList(store: Store, id: string): Promise<Omit<Revision, "body">[]> {
+  const revisions: Omit<Revision, "body">[] = [];
+  for await (const items of queryPages(store, {
+    TableName: store.table,
+    KeyConditionExpression: "pk = :pk AND begins_with(sk, :rev)",
+    ExpressionAttributeValues: { ":pk": Keys.article(id).pk, ":rev": Keys.revisionPrefix() },
+    ProjectionExpression: "#number, #at, #by, note, title",
+    ExpressionAttributeNames: { "#number": "number", "#at": "at", "#by": "by" },
+    ScanIndexForward: false,
+  })) {
+    revisions.push(...(items as Omit<Revision, "body">[]));
+  }
+  return revisions;
+}
 
 function listItem(item: Record<string, unknown>): ArticleListItem {
   const { id, slug, title, status, live, sectionId, kind, version, updatedAt, author, submittedAt, scheduledAt, publishedAt } = item as unknown as Article;

@@ -22,16 +22,7 @@ export function createArticlesApi(deps: AppDeps) {
 
   articles.post("/", async (c) => c.json(await Editorial.create(store, requireUser(c.get("user")), await readJson(c)), 201));
 
-  articles.get("/:id", async (c) => {
-    const user = requireUser(c.get("user"));
-    const id = c.req.param("id");
-    const [article, revisions, history] = await Promise.all([
-      Editorial.get(store, user, id),
-      Editorial.revisions(store, user, id),
-      Editorial.history(store, user, id),
-    ]);
-    return c.json({ ...article, revisions, history });
-  });
+  articles.get("/:id", async (c) => c.json(await Editorial.detail(store, requireUser(c.get("user")), c.req.param("id"))));
 
   articles.patch("/:id", async (c) => c.json(await Editorial.update(store, requireUser(c.get("user")), c.req.param("id"), await readJson(c))));
 

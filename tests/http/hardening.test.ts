@@ -99,6 +99,16 @@ describe("hardening", () => {
     expect(await (await app.request(`/api/views/${a.id}`)).json()).toEqual({ views: 1 });
   });
 
+  it("lists every revision even when their bodies exceed one 1 MB Query page", async () => {
+    let a = await draft({ body: `<p>${"ệ".repeat(90_000)}</p>` });
+    for (let i = 1; i <= 4; i++) {
+      a = await (await call(asWriter, "PATCH", `/api/articles/${a.id}`, { version: a.version, body: `<p>${String(i).repeat(5)}${"ệ".repeat(90_000)}</p>` })).json();
+    }
+    const detail = await (await call(asWriter, "GET", `/api/articles/${a.id}`)).json();
+    expect(detail.revisions.map((r: { number: number }) => r.number)).toEqual([5, 4, 3, 2, 1]);
+    expect(detail.history).toHaveLength(5);
+  });
+
   it("answers absurd user ids with 404, not 500", async () => {
     const long = "x".repeat(3000);
     expect((await call(asAdmin, "GET", `/api/users/${long}`)).status).toBe(404);
