@@ -1,5 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { Articles } from "../../functions/core/articles";
 import { Editorial } from "../../functions/core/editorial";
 import { RecordingInvalidator } from "../../functions/core/invalidation";
 import type { Store } from "../../functions/core/store";
@@ -84,6 +85,8 @@ describe("the publishing workflow", () => {
     const page = await app.request(`/bai-viet/${a.slug}`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Tổng mức đầu tư 1.250 tỷ đồng.");
+    // The published view itself records who answers for it.
+    expect((await Articles.getPublished(store, a.slug)).approvedBy).toEqual({ id: board.id, name: "Trần Thị Duyệt" });
     const history = (await (await call(asAdmin, "GET", `/api/audit?item=${a.id}`)).json()).items.map((e: { action: string }) => e.action);
     expect(history).toEqual(["article.approve", "article.submit", "article.edit", "article.return", "article.submit", "article.create"]);
   });
