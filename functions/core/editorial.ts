@@ -11,7 +11,7 @@ import { ReaderIndex, type Placement } from "./reader-index";
 import { decodeCursor, encodeCursor, queryPages, type Page } from "./page";
 import { canOnArticle, forbidden, isBoardFor, type ArticleAction } from "./permissions";
 import { Sections } from "./sections";
-import type { Store } from "./store";
+import { conditionFailedAt, isContention, type Store } from "./store";
 import { isSlug, slugify } from "./text";
 import type { SessionUser } from "./users";
 import { httpUrl, isoDateTime, optionalText, parse, text, version } from "./validation";
@@ -274,14 +274,11 @@ async function send(store: Store, items: object[], current: Article | null) {
       await store.db.send(new TransactWriteCommand({ TransactItems: items as never }));
       return;
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-      const cancelled = (error as Error).name === "TransactionCanceledException";
-      if (current && cancelled && reasons[0]?.Code === "ConditionalCheckFailed") {
+      if (current && conditionFailedAt(error, 0)) {
         const fresh = await Editorial.load(store, current.id);
         throw conflict(fresh ?? current);
       }
-      const contended = (cancelled && reasons.some((reason) => reason.Code === "TransactionConflict")) || (error as Error).name === "TransactionConflictException";
-      if (!contended) throw error;
+      if (!isContention(error)) throw error;
       if (attempt >= TRANSACTION_TRIES) throw new AppError("UNAVAILABLE", "Hệ thống đang bận xử lý một thay đổi khác. Vui lòng thử lại sau giây lát.");
       await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
     }
@@ -332,8 +329,7 @@ async function reserveSlugAndCreate(store: Store, base: string, build: (slug: st
       );
       return slug;
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as Error).name === "TransactionCanceledException" && reasons?.[0]?.Code === "ConditionalCheckFailed") continue;
+      if (conditionFailedAt(error, 0)) continue;
       throw error;
     }
   }

@@ -27,3 +27,20 @@ export function createStore(options: StoreOptions): Store {
   });
   return { db, s3: new S3Client(options.s3 ?? {}), table: options.table, bucket: options.bucket };
 }
+
+type Cancelled = { name?: string; CancellationReasons?: { Code?: string }[] };
+
+/** A cancelled transaction whose item at `index` failed its condition (e.g. "already exists", a stale version). */
+export function conditionFailedAt(error: unknown, index: number): boolean {
+  const cancelled = error as Cancelled;
+  return cancelled.name === "TransactionCanceledException" && cancelled.CancellationReasons?.[index]?.Code === "ConditionalCheckFailed";
+}
+
+/** A transaction cancelled only because another one touched the same item at the same moment. */
+export function isContention(error: unknown): boolean {
+  const cancelled = error as Cancelled;
+  return (
+    cancelled.name === "TransactionConflictException" ||
+    (cancelled.name === "TransactionCanceledException" && (cancelled.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict"))
+  );
+}

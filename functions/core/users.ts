@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from "./errors";
 import { Keys } from "./keys";
 import { queryPages } from "./page";
 import { hashPassword } from "./password";
-import type { Store } from "./store";
+import { conditionFailedAt, type Store } from "./store";
 
 export const ROLES = ["admin", "editor-in-chief", "section-editor", "writer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -168,8 +168,7 @@ export const Users = {
         }),
       );
     } catch (error) {
-      const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-      if ((error as Error).name === "TransactionCanceledException" && reasons?.[0]?.Code === "ConditionalCheckFailed")
+      if (conditionFailedAt(error, 0))
         throw new AppError("CONFLICT", "Địa chỉ thư điện tử này đã được dùng cho một tài khoản khác.", { email: "Đã tồn tại." });
       throw error;
     }
