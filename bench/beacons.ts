@@ -8,11 +8,11 @@
  * 3. the totals are read back from the table: visits, visits today, online, views.
  * Then the write units of each write path, as DynamoDB reports them (ReturnConsumedCapacity).
  */
-import { Articles } from "../functions/core/articles";
-import { resolveCounters } from "../functions/core/counters";
-import { vietnamDay } from "../functions/core/time";
-import { Views } from "../functions/core/views";
-import { Visitors } from "../functions/core/visitors";
+import { Articles } from "../functions/core/reader/articles";
+import { resolveCounters } from "../functions/core/metrics/counters";
+import { vietnamDay } from "../functions/core/shared/time";
+import { Views } from "../functions/core/metrics/views";
+import { Visitors } from "../functions/core/metrics/visitors";
 import { startHarness } from "./harness";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS || 1000);

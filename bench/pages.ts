@@ -6,9 +6,9 @@
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { Articles } from "../functions/core/articles";
-import { Sections } from "../functions/core/sections";
-import type { Store } from "../functions/core/store";
+import { Articles } from "../functions/core/reader/articles";
+import { Sections } from "../functions/core/sections/sections";
+import type { Store } from "../functions/core/storage/store";
 
 const KB = 1024;
 

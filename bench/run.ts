@@ -4,12 +4,13 @@
  *
  * 1. SSR article page vs the same bytes served as a static response by the same server (autocannon,
  *    loopback, fixed duration): requests/s, p50, p99 and the ratio.
- * 2. Reader-path Lambda bundle: minified size and cold import time.
+ * 2. Lambda bundles, reader and staff: minified size and cold import time; the staff bundle must
+ *    hold none of the reader's SSR build, pages, feeds or search (a violation sets the exit code).
  */
 import autocannon from "autocannon";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
-import { Articles } from "../functions/core/articles";
+import { Articles } from "../functions/core/reader/articles";
 import { beaconBenchmark } from "./beacons";
 import { measureBundles } from "./bundle";
 import { startHarness } from "./harness";
@@ -58,6 +59,12 @@ async function bundleBenchmark() {
     console.log(
       `${result.label.padEnd(44)} ${(result.bytes / KB).toFixed(0).padStart(5)} KB   cold import ${result.coldImportMs.toFixed(0)} ms`,
     );
+    if (!result.readerOnly) continue;
+    if (result.readerOnly.length === 0) console.log("  no SSR build, pages, feeds or search in it");
+    else {
+      console.log(`  FAIL: reader-only modules in it: ${result.readerOnly.join(", ")}`);
+      process.exitCode = 1;
+    }
   }
 }
 

@@ -11,15 +11,16 @@
  * index + BatchGetItem of the page) and of the whole `/tim-kiem` page, for queries typed with
  * and without diacritics.
  */
+import { articles as articles_ } from "../functions/core/content/articles";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
-import type { PublishedArticle } from "../functions/core/articles";
-import { foldVietnamese } from "../functions/core/text";
-import { Search } from "../functions/core/search";
-import { textOfHtml } from "../functions/core/search-index";
-import { createStore, type Store } from "../functions/core/store";
+import type { PublishedArticle } from "../functions/core/reader/articles";
+import { foldVietnamese } from "../functions/core/shared/text";
+import { Search } from "../functions/core/reader/search";
+import { textOfHtml } from "../functions/core/reader/search-index";
+import { createStore, type Store } from "../functions/core/storage/store";
 import { ensureWebBuild } from "../scripts/build";
 import { ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3 } from "../scripts/local/emulators";
 import { DEMO_ARTICLES } from "../scripts/seed/demo-content";
@@ -79,7 +80,7 @@ export function syntheticArticles(count: number): PublishedArticle[] {
 }
 
 async function seed(store: Store, articles: PublishedArticle[]) {
-  const puts = articles.flatMap((view) => Search.indexItems(store, view, new Date(view.publishedAt)));
+  const puts = articles.flatMap((view) => Search.indexItems(store, articles_.searchDocument!(view), new Date(view.publishedAt)));
   const batches: (typeof puts)[] = [];
   for (let i = 0; i < puts.length; i += 25) batches.push(puts.slice(i, i + 25));
   let next = 0;

@@ -1,6 +1,6 @@
 import { CloudFrontClient, CreateInvalidationCommand } from "@aws-sdk/client-cloudfront";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { cloudFrontInvalidator, type Invalidator } from "./core/invalidation";
+import { cloudFrontInvalidator, type Invalidator } from "./core/publishing/invalidation";
 
 /**
  * CloudFront invalidation for the functions that publish (staff, scheduler). The distribution is

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import type { AppDeps } from "./http/app";
-import { createStore } from "./core/store";
+import type { AppDeps } from "./http/deps";
+import { createStore } from "./core/storage/store";
 
 /**
  * The viewer's address behind CloudFront (its CloudFront-Viewer-Address header, "ip:port"), else

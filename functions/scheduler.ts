@@ -1,14 +1,14 @@
 import { invalidatorFromEnv } from "./cloud";
 import { depsFromEnv } from "./config";
-import { Editorial, liveLocation } from "./core/editorial";
-import { invalidateArticles } from "./core/invalidation";
+import { CONTENT_KINDS } from "./core/content";
+import { publishDue } from "./core/publishing/due";
+import { invalidationEffects } from "./core/publishing/invalidation";
 
 const { store } = depsFromEnv();
-const invalidator = invalidatorFromEnv();
+const effects = invalidationEffects(store, invalidatorFromEnv());
 
-/** Every minute (EventBridge rule in infra/Api.ts): publishes the scheduled articles that are due. */
+/** Every minute (EventBridge rule in infra/Api.ts): publishes the scheduled items of every kind that are due. */
 export const handler = async () => {
-  const due = await Editorial.publishDue(store);
-  for (const { published, previous } of due) await invalidateArticles(store, invalidator, [liveLocation(published), liveLocation(previous)]);
-  return { published: due.map(({ published }) => published.id) };
+  const due = await publishDue({ store, effects }, CONTENT_KINDS);
+  return { published: due.map(({ item }) => item.id) };
 };

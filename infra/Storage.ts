@@ -1,7 +1,7 @@
 /**
  * Data stack: the DynamoDB table, the media bucket and the logs bucket.
  *
- * The table is derived from functions/core/table.ts (the one definition also used by the local
+ * The table is derived from functions/core/storage/table.ts (the one definition also used by the local
  * runner and the tests). Nothing here knows the CloudFront distribution: it lives in the Web stack,
  * which depends on this one, so a reference back would be a cross-stack cycle.
  */
@@ -11,7 +11,7 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import { NagSuppressions } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { Bucket, Table, type FunctionProps, type StackContext } from "sst/constructs";
-import { KEY_ATTRIBUTES, TABLE } from "../functions/core/table";
+import { KEY_ATTRIBUTES, TABLE } from "../functions/core/storage/table";
 import { stageConfig } from "./stages";
 
 /**

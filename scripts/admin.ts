@@ -1,6 +1,6 @@
-import { generatePassword } from "../functions/core/password";
-import type { Store } from "../functions/core/store";
-import { Users } from "../functions/core/users";
+import { generatePassword } from "../functions/core/accounts/password";
+import type { Store } from "../functions/core/storage/store";
+import { Users } from "../functions/core/accounts/users";
 
 /**
  * Creates the first admin when the portal has none: from PORTAL_ADMIN_EMAIL / PORTAL_ADMIN_PASSWORD,

@@ -11,7 +11,8 @@ import { build } from "vite";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STAMP = join(ROOT, "dist", ".build-hash");
-const INPUTS = ["web", "vite.config.ts", "package-lock.json"];
+// urls.ts: the one runtime module web/ imports from functions/ (every public path).
+const INPUTS = ["web", "functions/core/shared/urls.ts", "vite.config.ts", "package-lock.json"];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];

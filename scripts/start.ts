@@ -6,9 +6,10 @@
  */
 import { join, resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { Editorial } from "../functions/core/editorial";
-import { RecordingInvalidator } from "../functions/core/invalidation";
-import { createStore } from "../functions/core/store";
+import { CONTENT_KINDS } from "../functions/core/content";
+import { publishDue } from "../functions/core/publishing/due";
+import { invalidationEffects, RecordingInvalidator } from "../functions/core/publishing/invalidation";
+import { createStore } from "../functions/core/storage/store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
 import { checkJava, ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3, type Emulator, UserFacingError } from "./local/emulators";
@@ -53,6 +54,9 @@ async function main() {
   running.push(s3);
 
   const store = createStore(localStoreOptions({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, names));
+  // No CDN in front of the local server: nothing to invalidate, but the HTTP routes and the
+  // scheduler go through the same effects port as on AWS, and the calls are recorded.
+  const invalidator = new RecordingInvalidator();
   await ensureTable(store);
   await ensureBucket(store);
 
@@ -74,8 +78,7 @@ async function main() {
         store,
         publicUrl: env.PORTAL_PUBLIC_URL || undefined,
         clientAddress: (c) => getConnInfo(c).remote.address,
-        // No CDN in front of the local server: nothing to invalidate, but the calls are recorded.
-        invalidator: new RecordingInvalidator(),
+        invalidator,
       },
       { port, hostname: host },
     );
@@ -85,7 +88,9 @@ async function main() {
   }
   // On AWS an EventBridge rule runs functions/scheduler.ts every minute; here a timer does.
   scheduler = setInterval(() => {
-    Editorial.publishDue(store).catch((error) => console.error("Lỗi khi xuất bản bài hẹn giờ:", error));
+    publishDue({ store, effects: invalidationEffects(store, invalidator) }, CONTENT_KINDS).catch((error) =>
+      console.error("Lỗi khi xuất bản bài hẹn giờ:", error),
+    );
   }, SCHEDULER_INTERVAL_MS);
   console.log(`Portal đã sẵn sàng: http://localhost:${port} (dữ liệu: ${dataDir})`);
 }

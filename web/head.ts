@@ -3,6 +3,7 @@
  * Twitter tags, JSON-LD NewsArticle on articles. Server-only (entry-server.tsx): none of this is
  * hydrated, so none of it ships to the browser.
  */
+import { Urls } from "../functions/core/shared/urls";
 import type { AppProps, DocumentOptions } from "./types";
 
 const escapeHtml = (text: string) =>
@@ -78,9 +79,9 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("name", "description", description),
     noindex ? meta("name", "robots", "noindex, follow") : "",
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
-    `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(props.site.name)}" href="/rss.xml">`,
+    `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(props.site.name)}" href="${Urls.feed()}">`,
     page.kind === "section"
-      ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(page.section.name)}" href="/chuyen-muc/${escapeHtml(page.section.slug)}/rss.xml">`
+      ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(page.section.name)}" href="${escapeHtml(Urls.sectionFeed(page.section.slug))}">`
       : "",
     meta("property", "og:site_name", props.site.name),
     meta("property", "og:locale", "vi_VN"),
@@ -112,7 +113,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
       ...(image ? { image: [image] } : {}),
       ...(section ? { articleSection: section.name } : {}),
       ...(article.byline ? { author: [{ "@type": "Person", name: article.byline }] } : {}),
-      publisher: { "@type": "Organization", name: props.site.name, url: absolute("/", options.origin) },
+      publisher: { "@type": "Organization", name: props.site.name, url: absolute(Urls.home(), options.origin) },
       ...(article.kind === "collected" && article.sourceUrl ? { isBasedOn: article.sourceUrl } : {}),
     };
     tags.push(`<script type="application/ld+json">${embedJson(jsonLd)}</script>`);

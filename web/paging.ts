@@ -1,11 +1,9 @@
+import { Urls } from "../functions/core/shared/urls";
 import type { Paging } from "./types";
 
-/** The URL of page `n`: page 1 is the bare path, the canonical one. */
+/** The URL of page `n` of a listing: page 1 is the bare path, the canonical one. */
 export function pageHref(paging: Paging, n: number): string {
-  const params = new URLSearchParams(paging.query);
-  if (n > 1) params.set("trang", String(n));
-  const query = params.toString();
-  return query ? `${paging.path}?${query}` : paging.path;
+  return Urls.paged(paging.path, n, paging.query);
 }
 
 /** Page numbers around the current one, with the first and last, gaps as null: 1 … 4 5 [6] 7 8 … 57. */

@@ -1,8 +1,8 @@
-import type { ArticleSummary, PublishedArticle } from "../functions/core/articles";
-import type { SearchHit, Segment } from "../functions/core/search";
-import type { Section } from "../functions/core/sections";
-import type { SiteSettings } from "../functions/core/settings";
-import type { IsoWeek } from "../functions/core/week";
+import type { ArticleSummary, PublishedArticle } from "../functions/core/reader/articles";
+import type { SearchHit, Segment } from "../functions/core/reader/search";
+import type { Section } from "../functions/core/sections/sections";
+import type { SiteSettings } from "../functions/core/site/settings";
+import type { IsoWeek } from "../functions/core/shared/week";
 
 export type { ArticleSummary, IsoWeek, PublishedArticle, SearchHit, Section, Segment, SiteSettings };
 

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { invalid } from "../core/errors";
+import { invalid } from "../core/shared/errors";
 
 /** The JSON body of a request; anything unparsable is a 400 in Vietnamese, never a 500. */
 export async function readJson(c: Context): Promise<unknown> {

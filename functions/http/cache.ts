@@ -1,7 +1,7 @@
 /**
  * Cache-Control values. Public pages are cached by CloudFront (s-maxage) and refreshed in the
  * background (stale-while-revalidate); publishing invalidates the affected paths
- * (core/invalidation.ts), so the browser copy is kept short. API answers are never cached.
+ * (core/publishing/invalidation.ts), so the browser copy is kept short. API answers are never cached.
  */
 export const CACHE = {
   page: "public, max-age=60, s-maxage=300, stale-while-revalidate=86400",

@@ -1,25 +1,39 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { AppDeps } from "./app";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CACHE } from "./cache";
+import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
 import { isApiPath, toHttpError } from "./errors";
-import { sendErrorPage } from "./pages";
 import { originCheck, sessionMiddleware } from "./session";
 
 /** Largest JSON body the API accepts (an article body is limited to 200,000 characters). */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Routes a surface adds to the frame. */
-export type Surface = (app: Hono<AppEnv>, deps: AppDeps) => void;
+/** An error outside /api, answered as a page. */
+export type ErrorPage = (deps: AppDeps, c: Context, status: ContentfulStatusCode, message: string) => Response | Promise<Response>;
+
+/**
+ * What a surface adds to the frame: its routes, and how it shows an error outside /api. Only the
+ * reader serves pages, so only it renders error pages: the staff function then never loads the
+ * SSR build (it is only ever sent /api paths).
+ */
+export interface Surface {
+  mount(app: Hono<AppEnv>, deps: AppDeps): void;
+  errorPage?: ErrorPage;
+}
+
+/** Without a page-serving surface: the message as plain text. */
+const plainErrorPage: ErrorPage = (_deps, c, status, message) => c.text(message, status, { "Cache-Control": CACHE.none });
 
 /**
  * What every deployed function shares: body limit, CSRF origin check, session and no-store on
  * /api; every error a Vietnamese JSON error under /api and a Vietnamese page elsewhere, never a
- * stack trace. The surfaces (reader.ts, staff.ts) add the routes.
+ * stack trace. The surfaces (reader/reader.ts, staff/staff.ts) add the routes.
  */
 export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
   const app = new Hono<AppEnv>();
+  const errorPage = surfaces.find((surface) => surface.errorPage)?.errorPage ?? plainErrorPage;
 
   app.use(
     "/api/*",
@@ -35,18 +49,18 @@ export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
       c.header("Cache-Control", CACHE.none);
     },
   );
-  for (const surface of surfaces) surface(app, deps);
+  for (const surface of surfaces) surface.mount(app, deps);
 
   app.notFound((c) => {
     if (isApiPath(c))
       return c.json({ error: { code: "NOT_FOUND", message: "Không có địa chỉ API này." } }, 404, { "Cache-Control": CACHE.none });
-    return sendErrorPage(deps, c, 404, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");
+    return errorPage(deps, c, 404, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");
   });
 
   app.onError((error, c) => {
     const { status, body } = toHttpError(error);
     if (isApiPath(c)) return c.json(body, status, { "Cache-Control": CACHE.none });
-    return sendErrorPage(deps, c, status, body.error.message);
+    return errorPage(deps, c, status, body.error.message);
   });
 
   return app;

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppDeps } from "./app";
+import type { AppDeps } from "./deps";
 
 /**
  * The public origin of the site, for canonical URLs, cookies and the CSRF origin check.

@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { AppError } from "../core/errors";
-import { ABSOLUTE_MS, Sessions } from "../core/sessions";
-import type { AppDeps } from "./app";
+import { AppError } from "../core/shared/errors";
+import { ABSOLUTE_MS, Sessions } from "../core/accounts/sessions";
+import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
 import { siteOrigin } from "./origin";
 

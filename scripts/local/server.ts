@@ -5,7 +5,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import type { AppDeps } from "../../functions/http/app";
+import type { AppDeps } from "../../functions/http/deps";
 
 export interface LocalServer {
   server: ServerType;

@@ -3,19 +3,20 @@
  * step is idempotent (fixed ids, conditional writes), and a marker records completion, so a
  * second start or an interrupted first one never duplicates anything.
  */
-import { Editorial } from "../../functions/core/editorial";
+import { articleImport, articles } from "../../functions/core/content/articles";
+import { createEngine } from "../../functions/core/publishing/engine";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
-import { AppError } from "../../functions/core/errors";
-import { Keys } from "../../functions/core/keys";
-import { SectionAdmin } from "../../functions/core/section-admin";
-import { Settings } from "../../functions/core/settings";
-import type { Store } from "../../functions/core/store";
+import { AppError } from "../../functions/core/shared/errors";
+import { contentKeys, Keys } from "../../functions/core/storage/keys";
+import { SectionAdmin } from "../../functions/core/sections/section-admin";
+import { Settings } from "../../functions/core/site/settings";
+import type { Store } from "../../functions/core/storage/store";
 import type { DemoArticle, DemoSection } from "./types";
 
 /** Demo articles are approved by a named board, not by a real account. */
 export const DEMO_APPROVER = { id: "demo-board", name: "Ban Biên tập (dữ liệu mẫu)" };
 
-const MARKER = Keys.meta("SEED#demo");
+const MARKER = Keys.seedMarker("demo");
 
 export interface DemoContent {
   site: { name: string; shortName: string; address: string; phone: string; email: string };
@@ -40,16 +41,18 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
       if (!(error instanceof AppError && error.code === "CONFLICT")) throw error;
     });
   }
+  // Through the engine's import, the same path as an approval: counts, search, listings, audit.
+  const engine = createEngine(articles, { store });
   let written = 0;
   for (const [index, article] of demo.articles.entries()) {
     const id = `demo-${String(index + 1).padStart(4, "0")}`;
-    const existing = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.article(id), ProjectionExpression: "pk" }));
+    const existing = await store.db.send(new GetCommand({ TableName: store.table, Key: contentKeys(articles.space).item(id), ProjectionExpression: "pk" }));
     if (existing.Item) continue;
-    await Editorial.importPublished(store, { ...article, id, sectionId: article.section }, DEMO_APPROVER);
+    await engine.importPublished(articleImport({ ...article, id, sectionId: article.section }), DEMO_APPROVER);
     written++;
   }
   await store.db.send(
-    new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", at: new Date().toISOString(), articles: demo.articles.length } }),
+    new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", schemaVersion: 1, at: new Date().toISOString(), articles: demo.articles.length } }),
   );
   return written;
 }

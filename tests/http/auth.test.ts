@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Sessions, THROTTLE, IDLE_MS, ABSOLUTE_MS } from "../../functions/core/sessions";
-import type { Store } from "../../functions/core/store";
-import type { User } from "../../functions/core/users";
+import { Sessions, THROTTLE, IDLE_MS, ABSOLUTE_MS } from "../../functions/core/accounts/sessions";
+import type { Store } from "../../functions/core/storage/store";
+import type { User } from "../../functions/core/accounts/users";
 import { createApp } from "../../functions/http/app";
 import { createSections, createUser, PASSWORD, request, signIn } from "../support/auth";
 import { createTestStore } from "../support/store";

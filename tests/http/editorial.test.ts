@@ -1,10 +1,12 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Articles } from "../../functions/core/articles";
-import { Editorial } from "../../functions/core/editorial";
-import { RecordingInvalidator } from "../../functions/core/invalidation";
-import type { Store } from "../../functions/core/store";
-import type { User } from "../../functions/core/users";
+import { Articles } from "../../functions/core/reader/articles";
+import { articleEngine, importArticle } from "../support/engine";
+import { CONTENT_KINDS } from "../../functions/core/content";
+import { publishDue } from "../../functions/core/publishing/due";
+import { RecordingInvalidator } from "../../functions/core/publishing/invalidation";
+import type { Store } from "../../functions/core/storage/store";
+import type { User } from "../../functions/core/accounts/users";
 import { createApp } from "../../functions/http/app";
 import { createSections, createUser, request, signIn } from "../support/auth";
 import { createTestStore } from "../support/store";
@@ -159,11 +161,11 @@ describe("the publishing workflow", () => {
     const at = new Date(Date.now() + 3600_000);
     a = (await json(await call(asBoard, "POST", `/api/articles/${a.id}/schedule`, { version: a.version, at: at.toISOString() }))).body;
     expect(a).toMatchObject({ status: "scheduled", scheduledAt: at.toISOString() });
-    expect(await Editorial.publishDue(store, new Date(at.getTime() - 60_000))).toHaveLength(0);
+    expect(await publishDue({ store }, CONTENT_KINDS, new Date(at.getTime() - 60_000))).toHaveLength(0);
     expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(404);
-    expect((await Editorial.publishDue(store, new Date(at.getTime() + 1000))).map(({ published }) => published.id)).toEqual([a.id]);
-    expect(await Editorial.publishDue(store, new Date(at.getTime() + 2000))).toHaveLength(0);
-    const published = (await Editorial.load(store, a.id))!;
+    expect((await publishDue({ store }, CONTENT_KINDS, new Date(at.getTime() + 1000))).map(({ item }) => item.id)).toEqual([a.id]);
+    expect(await publishDue({ store }, CONTENT_KINDS, new Date(at.getTime() + 2000))).toHaveLength(0);
+    const published = (await articleEngine(store).load(a.id))!;
     expect(published).toMatchObject({ status: "published", publishedAt: at.toISOString(), approvedBy: { id: board.id } });
     expect((await app.request(`/bai-viet/${a.slug}`)).status).toBe(200);
   });
@@ -194,7 +196,7 @@ describe("concurrency, revisions and input", () => {
     expect(statuses).toEqual([200, 409]);
     const loser = first.status === 409 ? first : second;
     expect((await loser.json()).error).toMatchObject({ code: "CONFLICT", currentVersion: 2 });
-    const saved = (await Editorial.load(store, a.id))!;
+    const saved = (await articleEngine(store).load(a.id))!;
     expect(saved.version).toBe(2);
     expect(["<p>Bản của người thứ nhất.</p>", "<p>Bản của người thứ hai.</p>"]).toContain(saved.body);
     const stale = await call(asBoard, "PATCH", `/api/articles/${a.id}`, { version: 1, title: "Muộn" });
@@ -248,7 +250,7 @@ describe("concurrency, revisions and input", () => {
   });
 
   it("treats imported articles (archives, demo seed) like any published one: editable and unpublishable", async () => {
-    const view = await Editorial.importPublished(
+    const view = await importArticle(
       store,
       { kind: "news", sectionId: "kinh-te", title: "Bài lưu trữ năm 2020", summary: "S", body: "<p>Lưu trữ.</p>", byline: "B", publishedAt: "2020-03-01T08:00:00+07:00" },
       { id: board.id, name: board.name },
@@ -267,7 +269,7 @@ describe("concurrency, revisions and input", () => {
   it("lets only admins and chiefs set an archive publication date, used when approved", async () => {
     const denied = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" });
     expect(denied.status).toBe(403);
-    let a = (await json(await call(asAdmin, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" }))).body;
+    let a = (await json(await call(asAdmin, "POST", "/api/articles", { kind: "news", title: "Tin lưu trữ", summary: "Tin cũ.", body: "<p>Nội dung lưu trữ.</p>", section: "kinh-te", publishedAt: "2019-05-01T08:00:00+07:00" }))).body;
     a = (await json(await call(asAdmin, "POST", `/api/articles/${a.id}/approve`, { version: a.version }))).body;
     expect(a.publishedAt).toBe("2019-05-01T01:00:00.000Z");
     expect((await reportRows("2019")).map((r) => r.day)).toEqual(["2019-05-01"]);

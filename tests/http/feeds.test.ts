@@ -1,13 +1,14 @@
-import { Editorial } from "../../functions/core/editorial";
+import { articles } from "../../functions/core/content/articles";
+import { articleEngine, importArticle } from "../support/engine";
 import { PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Articles, type PublishedArticle } from "../../functions/core/articles";
-import { Keys } from "../../functions/core/keys";
-import { ReaderIndex } from "../../functions/core/reader-index";
-import type { Store } from "../../functions/core/store";
+import { Articles, type PublishedArticle } from "../../functions/core/reader/articles";
+import { Keys } from "../../functions/core/storage/keys";
+import { ReaderIndex } from "../../functions/core/publishing/reader-index";
+import type { Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
 import { CACHE } from "../../functions/http/cache";
-import { SITEMAP_SINGLE_MAX } from "../../functions/http/feeds";
+import { SITEMAP_SINGLE_MAX } from "../../functions/http/reader/feeds";
 import { seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 import { findAll, parseXml, textOf } from "../support/xml";
@@ -34,7 +35,7 @@ describe("RSS feeds and sitemaps", () => {
     store = await createTestStore();
     const seeded = await seedReaderPortal(store);
     // Everything XML must escape, and a control character XML cannot carry at all.
-    const hostile = await Editorial.importPublished(
+    const hostile = await importArticle(
       store,
       { kind: "news", sectionId: "van-hoa", title: 'Hỏi & đáp: "di sản" 5 < 10 > 2 \u0007', summary: "Tóm tắt có ký tự ]]> và &amp;", body: "<p>x</p>", byline: "D", publishedAt: "2026-06-01T08:00:00+07:00" },
       { id: "u", name: "U" },
@@ -43,7 +44,7 @@ describe("RSS feeds and sitemaps", () => {
     const gone = seeded.economy[2]!;
     await store.db.send(
       new TransactWriteCommand({
-        TransactItems: [{ Delete: { TableName: store.table, Key: Keys.publishedView(gone.slug) } }, ...ReaderIndex.unpublishItems(store, gone.id, gone)],
+        TransactItems: [{ Delete: { TableName: store.table, Key: Keys.publishedView(gone.slug) } }, ...ReaderIndex.unpublishItems(articles, store, gone.id, gone)],
       }),
     );
     economy = seeded.economy.filter((a) => a !== gone);

@@ -1,7 +1,7 @@
 /** Cases from the security review: each was a 500, a bypass or a wrong answer before its fix. */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "../../functions/core/store";
-import type { User } from "../../functions/core/users";
+import type { Store } from "../../functions/core/storage/store";
+import type { User } from "../../functions/core/accounts/users";
 import { createApp } from "../../functions/http/app";
 import { createSections, createUser, request, signIn } from "../support/auth";
 import { createTestStore } from "../support/store";
@@ -16,7 +16,7 @@ let asAdmin: string;
 
 const call = (cookie: string, method: string, path: string, body?: unknown) => request(app, method, path, { cookie, body });
 const draft = async (overrides: Record<string, unknown> = {}) =>
-  (await call(asWriter, "POST", "/api/articles", { kind: "news", title: `Bài ${Math.random()}`, section: "kinh-te", body: "<p>x</p>", ...overrides })).json();
+  (await call(asWriter, "POST", "/api/articles", { kind: "news", title: `Bài ${Math.random()}`, section: "kinh-te", summary: "Tóm tắt.", body: "<p>x</p>", ...overrides })).json();
 
 beforeAll(async () => {
   store = await createTestStore();

@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderDocument } from "#ssr";
-import type { PublishedArticle } from "../../functions/core/articles";
-import type { Store } from "../../functions/core/store";
-import { weekOf } from "../../functions/core/week";
+import type { PublishedArticle } from "../../functions/core/reader/articles";
+import type { Store } from "../../functions/core/storage/store";
+import { weekOf } from "../../functions/core/shared/week";
 import { createApp } from "../../functions/http/app";
 import { CACHE } from "../../functions/http/cache";
 import type { AppProps } from "../../web/types";

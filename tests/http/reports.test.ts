@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Store } from "../../functions/core/store";
-import type { User } from "../../functions/core/users";
+import type { Store } from "../../functions/core/storage/store";
+import type { User } from "../../functions/core/accounts/users";
 import { createApp } from "../../functions/http/app";
 import { createSections, createUser, request, signIn } from "../support/auth";
 import { createTestStore } from "../support/store";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PublishedArticle } from "../../functions/core/articles";
-import type { Store } from "../../functions/core/store";
+import type { PublishedArticle } from "../../functions/core/reader/articles";
+import type { Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
 import { seedSmallPortal } from "../support/fixtures";
 import { createTestStore } from "../support/store";

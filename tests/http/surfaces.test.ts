@@ -5,10 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { STAFF_ROUTES } from "../../infra/Api";
-import type { Store } from "../../functions/core/store";
+import type { Store } from "../../functions/core/storage/store";
 import { createFrame } from "../../functions/http/frame";
-import { readerSurface } from "../../functions/http/reader";
-import { staffSurface } from "../../functions/http/staff";
+import { readerSurface } from "../../functions/http/reader/reader";
+import { staffSurface } from "../../functions/http/staff/staff";
 import { request } from "../support/auth";
 import { createTestStore } from "../support/store";
 

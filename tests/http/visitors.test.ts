@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { PublishedArticle } from "../../functions/core/articles";
-import type { CounterConfig } from "../../functions/core/counters";
-import { createApp, type AppDeps } from "../../functions/http/app";
+import type { PublishedArticle } from "../../functions/core/reader/articles";
+import type { CounterConfig } from "../../functions/core/metrics/counters";
+import { createApp } from "../../functions/http/app";
+import type { AppDeps } from "../../functions/http/deps";
 import { createUser, signIn } from "../support/auth";
 import { seedSmallPortal } from "../support/fixtures";
 import { createTestStore } from "../support/store";

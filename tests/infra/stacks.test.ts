@@ -5,7 +5,7 @@
 import { STAFF_ROUTES } from "../../infra/Api";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTableInput, TABLE } from "../../functions/core/table";
+import { createTableInput, TABLE } from "../../functions/core/storage/table";
 import { PAGE_QUERY_STRINGS } from "../../infra/Web";
 import { resourceNamed, resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
 
@@ -22,7 +22,7 @@ afterAll(() => prod?.cleanup());
 describe("Storage: table", () => {
   const expected = createTableInput("ignored");
 
-  it("has the keys, attributes and GSIs of functions/core/table.ts, on-demand", () => {
+  it("has the keys, attributes and GSIs of functions/core/storage/table.ts, on-demand", () => {
     const { resource } = resourceNamed(prod.json.Storage, "AWS::DynamoDB::Table", "Table");
     const props = resource.Properties;
     expect(props.KeySchema).toEqual(expected.KeySchema);

@@ -1,9 +1,10 @@
-import { Editorial } from "../../functions/core/editorial";
+import { articleEngine, importArticle } from "../support/engine";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Articles, type ImportInput } from "../../functions/core/articles";
-import { AppError } from "../../functions/core/errors";
-import type { Store } from "../../functions/core/store";
+import { Articles } from "../../functions/core/reader/articles";
+import type { ImportInput } from "../../functions/core/content/articles";
+import { AppError } from "../../functions/core/shared/errors";
+import type { Store } from "../../functions/core/storage/store";
 import { createTestStore } from "../support/store";
 
 const approver = { id: "u-1", name: "Nguyễn Văn Duyệt" };
@@ -28,7 +29,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("stores the published view under its slug and reads it with one GetItem", async () => {
-    const view = await Editorial.importPublished(store, article({ title: "Đảng bộ tỉnh Hòa Phong ra quân" }), approver);
+    const view = await importArticle(store, article({ title: "Đảng bộ tỉnh Hòa Phong ra quân" }), approver);
     expect(view.slug).toBe("dang-bo-tinh-hoa-phong-ra-quan");
     expect(view.publishedAt).toBe("2026-01-15T01:00:00.000Z");
     const read = await Articles.getPublished(store, view.slug);
@@ -36,8 +37,8 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("suffixes a colliding slug instead of overwriting", async () => {
-    const first = await Editorial.importPublished(store, article({ title: "Trùng tiêu đề" }), approver);
-    const second = await Editorial.importPublished(store, article({ title: "Trùng tiêu đề", summary: "Bài thứ hai." }), approver);
+    const first = await importArticle(store, article({ title: "Trùng tiêu đề" }), approver);
+    const second = await importArticle(store, article({ title: "Trùng tiêu đề", summary: "Bài thứ hai." }), approver);
     expect(first.slug).toBe("trung-tieu-de");
     expect(second.slug).toBe("trung-tieu-de-2");
     expect((await Articles.getPublished(store, "trung-tieu-de")).summary).toBe("Tóm tắt.");
@@ -45,7 +46,7 @@ describe("published articles in DynamoDB Local", () => {
 
   it("lists a section newest first, page by page, without bodies", async () => {
     for (let day = 1; day <= 5; day++) {
-      await Editorial.importPublished(
+      await importArticle(
         store,
         article({ sectionId: "van-hoa", title: `Lễ hội ngày ${day}`, publishedAt: `2025-06-0${day}T09:00:00+07:00` }),
         approver,
@@ -59,7 +60,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("lists the latest across sections", async () => {
-    await Editorial.importPublished(store, article({ sectionId: "xa-hoi", title: "Tin mới nhất", publishedAt: "2026-11-01T07:00:00+07:00" }), approver);
+    await importArticle(store, article({ sectionId: "xa-hoi", title: "Tin mới nhất", publishedAt: "2026-11-01T07:00:00+07:00" }), approver);
     const latest = await Articles.listLatest(store, { limit: 2 });
     expect(latest.items[0]?.title).toBe("Tin mới nhất");
     expect(new Set(latest.items.map((a) => a.sectionId)).size).toBeGreaterThan(1);
@@ -67,8 +68,8 @@ describe("published articles in DynamoDB Local", () => {
 
   it("counts each publication in the report aggregate of its day in Vietnam", async () => {
     // 00:30 on 1/1/2027 in Vietnam is still 2026 in UTC: the report day is Vietnam's.
-    await Editorial.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin cuối năm", publishedAt: "2026-12-31T23:30:00+07:00" }), approver);
-    await Editorial.importPublished(store, article({ sectionId: "chinh-tri", title: "Tin đầu năm", publishedAt: "2027-01-01T00:30:00+07:00" }), approver);
+    await importArticle(store, article({ sectionId: "chinh-tri", title: "Tin cuối năm", publishedAt: "2026-12-31T23:30:00+07:00" }), approver);
+    await importArticle(store, article({ sectionId: "chinh-tri", title: "Tin đầu năm", publishedAt: "2027-01-01T00:30:00+07:00" }), approver);
     const year = async (y: string) =>
       (await store.db.send(new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": `REPORT#${y}` } }))).Items ?? [];
     const late2026 = (await year("2026")).filter((item) => item.sectionId === "chinh-tri");
@@ -78,7 +79,7 @@ describe("published articles in DynamoDB Local", () => {
   });
 
   it("requires the source of a collected article", async () => {
-    await expect(Editorial.importPublished(store, article({ kind: "collected", title: "Tin sưu tầm" }), approver)).rejects.toMatchObject({
+    await expect(importArticle(store, article({ kind: "collected", title: "Tin sưu tầm" }), approver)).rejects.toMatchObject({
       code: "VALIDATION",
       fields: { sourceName: expect.any(String) },
     });

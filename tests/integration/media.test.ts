@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Media } from "../../functions/core/media";
-import type { Store } from "../../functions/core/store";
+import { Media } from "../../functions/core/media/media";
+import type { Store } from "../../functions/core/storage/store";
 import { createTestStore } from "../support/store";
 
 describe("media bucket on s3rver", () => {

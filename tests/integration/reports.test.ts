@@ -1,14 +1,16 @@
-import { Editorial } from "../../functions/core/editorial";
+import { articleEngine, importArticle } from "../support/engine";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { Articles, reportCount, type ImportInput, type PublishedArticle } from "../../functions/core/articles";
-import { resolveCounters } from "../../functions/core/counters";
-import { Keys } from "../../functions/core/keys";
-import { parseReportQuery, Reports } from "../../functions/core/reports";
-import { SectionAdmin } from "../../functions/core/section-admin";
-import type { Store } from "../../functions/core/store";
-import { Views } from "../../functions/core/views";
-import { Visitors } from "../../functions/core/visitors";
+import { Articles, type PublishedArticle } from "../../functions/core/reader/articles";
+import type { ImportInput } from "../../functions/core/content/articles";
+import { reportCount } from "../../functions/core/publishing/items";
+import { resolveCounters } from "../../functions/core/metrics/counters";
+import { Keys } from "../../functions/core/storage/keys";
+import { parseReportQuery, Reports } from "../../functions/core/metrics/reports";
+import { SectionAdmin } from "../../functions/core/sections/section-admin";
+import type { Store } from "../../functions/core/storage/store";
+import { Views } from "../../functions/core/metrics/views";
+import { Visitors } from "../../functions/core/metrics/visitors";
 import { createTestStore } from "../support/store";
 
 const counters = resolveCounters({ shards: 3, cacheMs: 0 });
@@ -77,7 +79,7 @@ describe("the activity report in DynamoDB Local", () => {
       ["Tin chi bộ", { sectionId: "chi-bo", publishedAt: "2026-03-12T09:00:00+07:00" }, DUYET],
       ["Tin văn hóa cũ", { sectionId: "van-hoa", publishedAt: "2025-11-01T09:00:00+07:00" }, DUYET],
     ];
-    for (const [title, overrides, approver] of imports) published[title] = await Editorial.importPublished(store, article(title, overrides), approver);
+    for (const [title, overrides, approver] of imports) published[title] = await importArticle(store, article(title, overrides), approver);
     await unpublish(store, published["Tin sẽ gỡ"]!);
     await move(store, published["Tin chuyển chuyên mục"]!, "van-hoa");
     // A kind added by a later issue only has to write the same aggregate.

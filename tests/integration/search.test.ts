@@ -4,15 +4,16 @@
  * same transaction as the published view), across "instances" (a forgotten in-memory index loads
  * the snapshot and catches up), and the request path never scans.
  */
-import { Editorial } from "../../functions/core/editorial";
+import { articles } from "../../functions/core/content/articles";
+import { articleEngine, importArticle } from "../support/engine";
 import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { type PublishedArticle } from "../../functions/core/articles";
-import { Keys } from "../../functions/core/keys";
-import { Listings } from "../../functions/core/listings";
-import { ReaderIndex } from "../../functions/core/reader-index";
-import { Search } from "../../functions/core/search";
-import type { Store } from "../../functions/core/store";
+import { type PublishedArticle } from "../../functions/core/reader/articles";
+import { Keys } from "../../functions/core/storage/keys";
+import { Listings } from "../../functions/core/reader/listings";
+import { ReaderIndex } from "../../functions/core/publishing/reader-index";
+import { Search } from "../../functions/core/reader/search";
+import type { Store } from "../../functions/core/storage/store";
 import { ECONOMY_COUNT, seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 
@@ -32,7 +33,7 @@ async function republish(store: Store, before: PublishedArticle, changes: Partia
             Item: { ...Keys.publishedView(view.slug), gsi1pk: Keys.publishedInSection(view.sectionId), gsi1sk: sort, gsi2pk: Keys.publishedLatest(), gsi2sk: sort, entity: "PublishedArticle", ...view },
           },
         },
-        ...ReaderIndex.publishItems(store, view, before),
+        ...ReaderIndex.publishItems(articles, store, view, before),
       ],
     }),
   );
@@ -42,7 +43,7 @@ async function republish(store: Store, before: PublishedArticle, changes: Partia
 async function unpublish(store: Store, view: PublishedArticle): Promise<void> {
   await store.db.send(
     new TransactWriteCommand({
-      TransactItems: [{ Delete: { TableName: store.table, Key: Keys.publishedView(view.slug) } }, ...ReaderIndex.unpublishItems(store, view.id, view)],
+      TransactItems: [{ Delete: { TableName: store.table, Key: Keys.publishedView(view.slug) } }, ...ReaderIndex.unpublishItems(articles, store, view.id, view)],
     }),
   );
 }
@@ -89,8 +90,8 @@ describe("search over published articles", () => {
   });
 
   it("ranks the exact diacritics first", async () => {
-    await Editorial.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tình hình văn hóa cơ sở", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-01T08:00:00+07:00" }, APPROVER);
-    await Editorial.importPublished(store, { kind: "news", sectionId: "van-hoa", title: "Tính năng mới của cổng", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-02T08:00:00+07:00" }, APPROVER);
+    await importArticle(store, { kind: "news", sectionId: "van-hoa", title: "Tình hình văn hóa cơ sở", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-01T08:00:00+07:00" }, APPROVER);
+    await importArticle(store, { kind: "news", sectionId: "van-hoa", title: "Tính năng mới của cổng", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "A", publishedAt: "2026-09-02T08:00:00+07:00" }, APPROVER);
     const exact = await Search.query(store, "tình hình");
     expect(text(exact.hits[0]!.title)).toBe("Tình hình văn hóa cơ sở");
     expect(exact.hits[0]!.exact).toBe(true);
@@ -137,7 +138,7 @@ describe("search over published articles", () => {
   it("keeps up with concurrent publications", async () => {
     const published = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        Editorial.importPublished(
+        importArticle(
           store,
           { kind: "news", sectionId: "van-hoa", title: `Liên hoan dân ca đợt ${i + 1}`, summary: "Liên hoan dân ca.", body: "<p>Dân ca quan họ.</p>", byline: "B", publishedAt: `2026-07-${String(i + 1).padStart(2, "0")}T08:00:00+07:00` },
           APPROVER,
@@ -181,7 +182,7 @@ describe("numbered section pages from the published counts", () => {
     const sameDay = [];
     for (let hour = 5; hour < 10; hour++) { // 22:30Z on the 14th to 02:30Z on the 15th: across a UTC day
       sameDay.push(
-        await Editorial.importPublished(store, { kind: "news", sectionId: "kinh-te", title: `Giao ban kinh tế lúc ${hour} giờ`, summary: "Giao ban.", body: "<p>Giao ban.</p>", byline: "C", publishedAt: `2026-10-15T${String(hour).padStart(2, "0")}:30:00+07:00` }, APPROVER),
+        await importArticle(store, { kind: "news", sectionId: "kinh-te", title: `Giao ban kinh tế lúc ${hour} giờ`, summary: "Giao ban.", body: "<p>Giao ban.</p>", byline: "C", publishedAt: `2026-10-15T${String(hour).padStart(2, "0")}:30:00+07:00` }, APPROVER),
       );
     }
     let economy = [...seeded.economy, ...sameDay];

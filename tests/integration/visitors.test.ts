@@ -1,11 +1,11 @@
-import { Editorial } from "../../functions/core/editorial";
+import { articleEngine, importArticle } from "../support/engine";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resolveCounters } from "../../functions/core/counters";
-import { Keys } from "../../functions/core/keys";
-import type { Store } from "../../functions/core/store";
-import { Views } from "../../functions/core/views";
-import { ONLINE_WINDOW_MS, VISIT_IDLE_MS, Visitors } from "../../functions/core/visitors";
+import { resolveCounters } from "../../functions/core/metrics/counters";
+import { Keys } from "../../functions/core/storage/keys";
+import type { Store } from "../../functions/core/storage/store";
+import { Views } from "../../functions/core/metrics/views";
+import { ONLINE_WINDOW_MS, VISIT_IDLE_MS, Visitors } from "../../functions/core/metrics/visitors";
 import { createTestStore } from "../support/store";
 
 const MINUTE = 60_000;
@@ -113,8 +113,8 @@ describe("article views in DynamoDB Local", () => {
     store = await createTestStore();
     const approver = { id: "u-board", name: "Trần Thị Duyệt" };
     const base = { kind: "news" as const, sectionId: "kinh-te", summary: "Tóm tắt.", body: "<p>Nội dung.</p>", byline: "Thu Hà", publishedAt: "2026-03-01T08:00:00+07:00" };
-    articleId = (await Editorial.importPublished(store, { ...base, title: "Bài được xem nhiều" }, approver)).id;
-    otherId = (await Editorial.importPublished(store, { ...base, title: "Bài khác" }, approver)).id;
+    articleId = (await importArticle(store, { ...base, title: "Bài được xem nhiều" }, approver)).id;
+    otherId = (await importArticle(store, { ...base, title: "Bài khác" }, approver)).id;
   });
 
   it("counts one view per session per article per 30 minutes, however many reloads race", async () => {

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
-import { SectionAdmin } from "../../functions/core/section-admin";
-import type { Store } from "../../functions/core/store";
-import { Users, type Role, type User } from "../../functions/core/users";
+import { SectionAdmin } from "../../functions/core/sections/section-admin";
+import type { Store } from "../../functions/core/storage/store";
+import { Users, type Role, type User } from "../../functions/core/accounts/users";
 
 export const ORIGIN = "http://localhost";
 export const PASSWORD = "mat-khau-du-dai-123";

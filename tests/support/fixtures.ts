@@ -1,8 +1,8 @@
-import { Editorial } from "../../functions/core/editorial";
-import { type PublishedArticle } from "../../functions/core/articles";
-import { SectionAdmin } from "../../functions/core/section-admin";
-import { Settings } from "../../functions/core/settings";
-import type { Store } from "../../functions/core/store";
+import { articleEngine, importArticle } from "./engine";
+import { type PublishedArticle } from "../../functions/core/reader/articles";
+import { SectionAdmin } from "../../functions/core/sections/section-admin";
+import { Settings } from "../../functions/core/site/settings";
+import type { Store } from "../../functions/core/storage/store";
 
 /** A small published portal: two sections, three articles, the agency's settings. */
 export async function seedSmallPortal(store: Store): Promise<{ articles: PublishedArticle[] }> {
@@ -17,7 +17,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
   await SectionAdmin.create(store, { slug: "van-hoa", name: "Văn hóa", description: "Tin văn hóa.", order: 2 });
   const approver = { id: "u-board", name: "Trần Thị Duyệt" };
   const articles = [
-    await Editorial.importPublished(
+    await importArticle(
       store,
       {
         kind: "news",
@@ -30,7 +30,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
       },
       approver,
     ),
-    await Editorial.importPublished(
+    await importArticle(
       store,
       {
         kind: "collected",
@@ -45,7 +45,7 @@ export async function seedSmallPortal(store: Store): Promise<{ articles: Publish
       },
       approver,
     ),
-    await Editorial.importPublished(
+    await importArticle(
       store,
       {
         kind: "news",

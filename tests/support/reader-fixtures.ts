@@ -1,8 +1,8 @@
-import { Editorial } from "../../functions/core/editorial";
-import { type PublishedArticle } from "../../functions/core/articles";
-import { SectionAdmin } from "../../functions/core/section-admin";
-import { Settings } from "../../functions/core/settings";
-import type { Store } from "../../functions/core/store";
+import { articleEngine, importArticle } from "./engine";
+import { type PublishedArticle } from "../../functions/core/reader/articles";
+import { SectionAdmin } from "../../functions/core/sections/section-admin";
+import { Settings } from "../../functions/core/site/settings";
+import type { Store } from "../../functions/core/storage/store";
 
 /** Articles in "kinh-te": more than one page of 20, so page 2 exists and holds 6. */
 export const ECONOMY_COUNT = 26;
@@ -44,7 +44,7 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
   for (let i = 1; i <= ECONOMY_COUNT; i++) {
     const day = String(31 - i).padStart(2, "0");
     economy.push(
-      await Editorial.importPublished(
+      await importArticle(
         store,
         {
           kind: "news",
@@ -60,7 +60,7 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
     );
   }
   const culture = [
-    await Editorial.importPublished(
+    await importArticle(
       store,
       {
         kind: "collected",
@@ -76,6 +76,6 @@ export async function seedReaderPortal(store: Store): Promise<{ economy: Publish
       APPROVER,
     ),
   ];
-  const shrimp = await Editorial.importPublished(store, SHRIMP, APPROVER);
+  const shrimp = await importArticle(store, SHRIMP, APPROVER);
   return { economy, culture, shrimp };
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
-import { createStore, type Store } from "../../functions/core/store";
+import { createStore, type Store } from "../../functions/core/storage/store";
 import { ensureBucket, ensureTable, localStoreOptions } from "../../scripts/local/emulators";
 
 /**

@@ -1,6 +1,7 @@
+import { articles } from "../../functions/core/content/articles";
 import { describe, expect, it } from "vitest";
-import { cloudFrontInvalidator, Invalidation, RecordingInvalidator, type CreateInvalidationInput } from "../../functions/core/invalidation";
-import { parseWeek, weekOf, weeksInYear } from "../../functions/core/week";
+import { cloudFrontInvalidator, Invalidation, RecordingInvalidator, type CreateInvalidationInput } from "../../functions/core/publishing/invalidation";
+import { parseWeek, weekOf, weeksInYear } from "../../functions/core/shared/week";
 import { pageHref, pageWindow } from "../../web/paging";
 
 describe("ISO weeks for /lich-cong-tac?tuan=", () => {
@@ -41,7 +42,7 @@ describe("page links", () => {
 
 describe("CDN invalidation", () => {
   it("names every page an article change can affect, old and new places", () => {
-    const paths = Invalidation.articlePaths({ slug: "moi", sectionSlug: "kinh-te" }, { slug: "cu", sectionSlug: "van-hoa" });
+    const paths = Invalidation.paths(articles, { slug: "moi", sectionSlug: "kinh-te" }, { slug: "cu", sectionSlug: "van-hoa" });
     expect(paths).toEqual(
       expect.arrayContaining(["/", "/rss.xml", "/sitemap.xml", "/sitemaps/*", "/tim-kiem*", "/bai-viet/moi", "/bai-viet/cu", "/chuyen-muc/kinh-te*", "/chuyen-muc/van-hoa*"]),
     );

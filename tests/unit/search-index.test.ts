@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { highlight, queryTokens, SearchIndex, snippet, textOfHtml, type IndexDoc } from "../../functions/core/search-index";
+import { highlight, queryTokens, SearchIndex, snippet, textOfHtml, type IndexDoc } from "../../functions/core/reader/search-index";
 
 let clock = 0;
 const at = () => new Date(Date.UTC(2026, 0, 1) + ++clock * 1000).toISOString();

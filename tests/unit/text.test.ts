@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldVietnamese, isSlug, slugify } from "../../functions/core/text";
+import { foldVietnamese, isSlug, slugify } from "../../functions/core/shared/text";
 
 describe("slugify", () => {
   it("folds Vietnamese tones and đ", () => {

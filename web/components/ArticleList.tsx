@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import { formatDate } from "../format";
 import type { ArticleSummary, Section } from "../types";
 
@@ -35,7 +36,7 @@ export function ArticleList(props: {
             <For each={props.articles}>
               {(article) => (
                 <li class="article-list__item">
-                  <h3 class="article-list__title"><a href={`/bai-viet/${article.slug}`}>{article.title}</a></h3>
+                  <h3 class="article-list__title"><a href={Urls.article(article.slug)}>{article.title}</a></h3>
                   <Details article={article} />
                 </li>
               )}
@@ -45,7 +46,7 @@ export function ArticleList(props: {
           <For each={props.articles}>
             {(article) => (
               <li class="article-list__item">
-                <h2 class="article-list__title"><a href={`/bai-viet/${article.slug}`}>{article.title}</a></h2>
+                <h2 class="article-list__title"><a href={Urls.article(article.slug)}>{article.title}</a></h2>
                 <Details article={article} />
               </li>
             )}

@@ -1,11 +1,12 @@
 import { For, Show, type JSX } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import type { Shell } from "../types";
 import { Sidebar } from "./Sidebar";
 
 /** Whether a navigation link is the current page or one of its descendants. */
 function current(path: string, href: string): "page" | "location" | undefined {
   if (path === href) return "page";
-  if (href !== "/" && path.startsWith(`${href}/`)) return "location";
+  if (href !== Urls.home() && path.startsWith(`${href}/`)) return "location";
   return undefined;
 }
 
@@ -22,9 +23,9 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
           </Show>
           <div class="site-header__title">
             <p class="site-header__kicker">Cổng thông tin điện tử</p>
-            <a class="site-header__name" href="/">{props.site.shortName}</a>
+            <a class="site-header__name" href={Urls.home()}>{props.site.shortName}</a>
           </div>
-          <form class="site-search" action="/tim-kiem" method="get" role="search" aria-label="Tìm kiếm trên cổng">
+          <form class="site-search" action={Urls.search()} method="get" role="search" aria-label="Tìm kiếm trên cổng">
             <label class="visually-hidden" for="o-tim-kiem">Từ khóa tìm kiếm</label>
             <input id="o-tim-kiem" type="search" name="q" maxlength="200" placeholder="Tìm kiếm…" autocomplete="off" />
             <button type="submit">Tìm</button>
@@ -32,11 +33,11 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
         </div>
         <nav class="main-nav" aria-label="Chuyên mục">
           <ul class="container">
-            <li><a href="/" aria-current={current(props.path, "/")}>Trang chủ</a></li>
+            <li><a href={Urls.home()} aria-current={current(props.path, Urls.home())}>Trang chủ</a></li>
             <For each={topSections()}>
               {(section) => (
                 <li>
-                  <a href={`/chuyen-muc/${section.slug}`} aria-current={current(props.path, `/chuyen-muc/${section.slug}`)}>
+                  <a href={Urls.section(section.slug)} aria-current={current(props.path, Urls.section(section.slug))}>
                     {section.name}
                   </a>
                 </li>
@@ -64,9 +65,9 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
           </div>
           <nav aria-label="Liên kết cuối trang">
             <ul class="site-footer__links">
-              <li><a href="/rss.xml">Tin RSS</a></li>
-              <li><a href="/sitemap.xml">Sơ đồ cổng</a></li>
-              <li><a href="/quan-tri">Ban biên tập đăng nhập</a></li>
+              <li><a href={Urls.feed()}>Tin RSS</a></li>
+              <li><a href={Urls.sitemap()}>Sơ đồ cổng</a></li>
+              <li><a href={Urls.dashboard()}>Ban biên tập đăng nhập</a></li>
             </ul>
           </nav>
         </div>

@@ -1,13 +1,14 @@
 import { For, Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import type { Banner } from "../types";
 import { VisitorBox } from "./VisitorBox";
 
 const QUICK_LINKS = [
-  { href: "/van-ban", label: "Văn bản chỉ đạo" },
-  { href: "/lich-cong-tac", label: "Lịch công tác" },
-  { href: "/gop-y", label: "Góp ý dự thảo" },
-  { href: "/thu-vien-anh", label: "Thư viện ảnh" },
-  { href: "/video", label: "Video" },
+  { href: Urls.documents(), label: "Văn bản chỉ đạo" },
+  { href: Urls.schedules(), label: "Lịch công tác" },
+  { href: Urls.consultations(), label: "Góp ý dự thảo" },
+  { href: Urls.galleries(), label: "Thư viện ảnh" },
+  { href: Urls.videos(), label: "Video" },
 ];
 
 /** The same on every page: visitor counts, quick links, the agency's banners when configured. */

@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { ShareBar } from "../components/ShareBar";
 import { ViewCount } from "../components/ViewCount";
@@ -13,14 +14,14 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
         <Show when={section()}>
           {(s) => (
             <nav aria-label="Vị trí" class="breadcrumb">
-              <a href="/">Trang chủ</a> <span aria-hidden="true">›</span> <a href={`/chuyen-muc/${s().slug}`}>{s().name}</a>
+              <a href={Urls.home()}>Trang chủ</a> <span aria-hidden="true">›</span> <a href={Urls.section(s().slug)}>{s().name}</a>
             </nav>
           )}
         </Show>
         <h1 class="article__title">{props.article.title}</h1>
         <p class="meta article__meta">
           <Show when={section()}>
-            {(s) => <><a href={`/chuyen-muc/${s().slug}`}>{s().name}</a> · </>}
+            {(s) => <><a href={Urls.section(s().slug)}>{s().name}</a> · </>}
           </Show>
           Cập nhật: <time datetime={props.article.publishedAt}>{formatDateTime(props.article.publishedAt)}</time>
           <ViewCount articleId={props.article.id} />
@@ -33,7 +34,7 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
             </figure>
           )}
         </Show>
-        {/* Sanitized on the server before storage (allow-list); see functions/core/html.ts. */}
+        {/* Sanitized on the server before storage (allow-list); see functions/core/shared/html.ts. */}
         <div class="article__body" data-article-body innerHTML={props.article.body} />
         <p class="article__byline">{props.article.byline}</p>
         <Show when={props.article.kind === "collected" && props.article.sourceName}>

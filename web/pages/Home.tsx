@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { formatDate } from "../format";
 import type { ArticleSummary, Section } from "../types";
@@ -26,7 +27,7 @@ export function Home(props: {
               <Show when={article().image}>
                 {(src) => <img class="featured__image" src={src()} alt="" />}
               </Show>
-              <h3 class="featured__title"><a href={`/bai-viet/${article().slug}`}>{article().title}</a></h3>
+              <h3 class="featured__title"><a href={Urls.article(article().slug)}>{article().title}</a></h3>
               <p class="meta"><time datetime={article().publishedAt}>{formatDate(article().publishedAt)}</time></p>
               <p>{article().summary}</p>
             </div>
@@ -39,12 +40,12 @@ export function Home(props: {
           {(block) => (
             <section class="section-block" aria-labelledby={`khoi-${block.section.slug}`}>
               <h2 id={`khoi-${block.section.slug}`} class="block-title">
-                <a href={`/chuyen-muc/${block.section.slug}`}>{block.section.name}</a>
+                <a href={Urls.section(block.section.slug)}>{block.section.name}</a>
               </h2>
               <ArticleList articles={block.articles} sections={props.sections} compact hideSection />
               <Show when={block.articles.length > 0}>
                 <p class="more">
-                  <a href={`/chuyen-muc/${block.section.slug}`}>Xem thêm<span class="visually-hidden"> tin {block.section.name}</span> ›</a>
+                  <a href={Urls.section(block.section.slug)}>Xem thêm<span class="visually-hidden"> tin {block.section.name}</span> ›</a>
                 </p>
               </Show>
             </section>

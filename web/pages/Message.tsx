@@ -1,3 +1,5 @@
+import { Urls } from "../../functions/core/shared/urls";
+
 /** The 404, bad-request and error pages: a plain message and ways on. */
 export function Message(props: { title: string; message: string }) {
   return (
@@ -5,8 +7,8 @@ export function Message(props: { title: string; message: string }) {
       <h1 id="tieu-de-trang" class="page-title">{props.title}</h1>
       <p>{props.message}</p>
       <ul class="message__links">
-        <li><a href="/">Về trang chủ</a></li>
-        <li><a href="/tim-kiem">Tìm kiếm bài viết</a></li>
+        <li><a href={Urls.home()}>Về trang chủ</a></li>
+        <li><a href={Urls.search()}>Tìm kiếm bài viết</a></li>
       </ul>
     </section>
   );

@@ -1,3 +1,5 @@
+import { Urls } from "../../functions/core/shared/urls";
+
 /** A page whose content type does not exist yet: says so plainly instead of showing samples. */
 export function Placeholder(props: { title: string; lead: string; message: string }) {
   return (
@@ -5,7 +7,7 @@ export function Placeholder(props: { title: string; lead: string; message: strin
       <h1 id="tieu-de-trang" class="page-title">{props.title}</h1>
       <p class="lead">{props.lead}</p>
       <p class="empty">{props.message}</p>
-      <p><a href="/">Về trang chủ</a></p>
+      <p><a href={Urls.home()}>Về trang chủ</a></p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { IsoWeek } from "../types";
+import { Urls } from "../../functions/core/shared/urls";
 
 /** "2026-11-23" → "23/11/2026": calendar days, no time zone involved. */
 const day = (iso: string) => iso.split("-").reverse().join("/");
@@ -13,9 +14,9 @@ export function SchedulePage(props: { week: IsoWeek; current: boolean }) {
       </p>
       <nav class="week-nav" aria-label="Chọn tuần">
         <ul>
-          <li><a href={`/lich-cong-tac?tuan=${props.week.previous}`}>‹ Tuần trước</a></li>
-          <li><a href="/lich-cong-tac" aria-current={props.current ? "page" : undefined}>Tuần này</a></li>
-          <li><a href={`/lich-cong-tac?tuan=${props.week.next}`}>Tuần sau ›</a></li>
+          <li><a href={Urls.schedules(props.week.previous)}>‹ Tuần trước</a></li>
+          <li><a href={Urls.schedules()} aria-current={props.current ? "page" : undefined}>Tuần này</a></li>
+          <li><a href={Urls.schedules(props.week.next)}>Tuần sau ›</a></li>
         </ul>
       </nav>
       <p class="empty">Chưa có nội dung: lịch công tác của tuần này chưa được đăng.</p>

@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import { Highlighted } from "../components/Highlighted";
 import { Pagination } from "../components/Pagination";
 import { formatDate, formatNumber } from "../format";
@@ -9,7 +10,7 @@ export function SearchPage(props: { query: string; total: number; hits: SearchHi
   return (
     <section class="search" aria-labelledby="tieu-de-trang">
       <h1 id="tieu-de-trang" class="page-title">Tìm kiếm</h1>
-      <form class="search__form" action="/tim-kiem" method="get" role="search" aria-label="Tìm kiếm bài viết">
+      <form class="search__form" action={Urls.search()} method="get" role="search" aria-label="Tìm kiếm bài viết">
         <label for="tu-khoa">Từ khóa (có dấu hoặc không dấu)</label>
         <div class="search__row">
           <input id="tu-khoa" type="search" name="q" value={props.query} maxlength="200" />
@@ -31,7 +32,7 @@ export function SearchPage(props: { query: string; total: number; hits: SearchHi
             {(hit) => (
               <li class="search-results__item">
                 <h2 class="search-results__title">
-                  <a href={`/bai-viet/${hit.slug}`}><Highlighted segments={hit.title} /></a>
+                  <a href={Urls.article(hit.slug)}><Highlighted segments={hit.title} /></a>
                 </h2>
                 <p class="meta">
                   <time datetime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>

@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { Pagination } from "../components/Pagination";
 import { formatNumber } from "../format";
@@ -12,7 +13,7 @@ export function SectionPage(props: { section: Section; articles: ArticleSummary[
       <Show when={parent()}>
         {(p) => (
           <nav aria-label="Vị trí" class="breadcrumb">
-            <a href="/">Trang chủ</a> <span aria-hidden="true">›</span> <a href={`/chuyen-muc/${p().slug}`}>{p().name}</a>
+            <a href={Urls.home()}>Trang chủ</a> <span aria-hidden="true">›</span> <a href={Urls.section(p().slug)}>{p().name}</a>
           </nav>
         )}
       </Show>
@@ -28,7 +29,7 @@ export function SectionPage(props: { section: Section; articles: ArticleSummary[
       <Show when={children().length > 0}>
         <nav class="subsections" aria-label={`Chuyên mục con của ${props.section.name}`}>
           <ul>
-            <For each={children()}>{(child) => <li><a href={`/chuyen-muc/${child.slug}`}>{child.name}</a></li>}</For>
+            <For each={children()}>{(child) => <li><a href={Urls.section(child.slug)}>{child.name}</a></li>}</For>
           </ul>
         </nav>
       </Show>
@@ -37,7 +38,7 @@ export function SectionPage(props: { section: Section; articles: ArticleSummary[
       </Show>
       <ArticleList articles={props.articles} sections={props.sections} headingLevel={2} hideSection />
       <Pagination paging={props.paging} />
-      <p class="feed-link"><a href={`/chuyen-muc/${props.section.slug}/rss.xml`}>Tin RSS của chuyên mục {props.section.name}</a></p>
+      <p class="feed-link"><a href={Urls.sectionFeed(props.section.slug)}>Tin RSS của chuyên mục {props.section.name}</a></p>
     </section>
   );
 }

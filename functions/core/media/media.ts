@@ -1,0 +1,27 @@
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import type { Store } from "../storage/store";
+
+/**
+ * Media bucket layout: `uploads/<id>/<file>` for originals (private; processing is triggered by
+ * ObjectCreated on this prefix) and `media/<id>/<variant>` for the variants CloudFront serves.
+ * The media pipeline issue builds on these primitives.
+ */
+export const Media = {
+  async put(store: Store, key: string, body: Uint8Array, contentType: string): Promise<void> {
+    await store.s3.send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: body, ContentType: contentType }));
+  },
+
+  async get(store: Store, key: string): Promise<{ body: Uint8Array; contentType?: string } | undefined> {
+    try {
+      const out = await store.s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
+      return { body: await out.Body!.transformToByteArray(), contentType: out.ContentType };
+    } catch (error) {
+      if ((error as Error).name === "NoSuchKey") return undefined;
+      throw error;
+    }
+  },
+
+  async remove(store: Store, key: string): Promise<void> {
+    await store.s3.send(new DeleteObjectCommand({ Bucket: store.bucket, Key: key }));
+  },
+};

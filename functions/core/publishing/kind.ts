@@ -1,0 +1,158 @@
+import type { z } from "zod";
+import type { Actor } from "./audit";
+import type { Status } from "./workflow";
+
+/**
+ * A content kind (articles, documents, schedules, consultations, galleries, videos) as the
+ * publishing engine sees it: everything that differs between kinds, and nothing else. The
+ * workflow, revisions, audit, report counts, search, listings and CDN invalidation are the
+ * engine's (engine.ts); a new kind is one descriptor file in functions/core/content/ plus its
+ * tests. See docs/architecture.md, "Publishing engine".
+ */
+export interface ContentKind<C extends BaseContent = BaseContent, V extends PublishedBase = PublishedBase> {
+  /** Registry name and API segment: `/api/<name>` ("articles", "documents", …). */
+  name: string;
+  /** Key space of its items in the table (storage/keys.ts `Keys.content`): "ARTICLE", "DOCUMENT", … */
+  space: string;
+  /** Audit item type and action prefix: "article" gives "article.approve". */
+  itemType: string;
+  /** Vietnamese words for messages: `one` "bài viết" ("Không tìm thấy bài viết."). */
+  noun: string;
+  /** Fields an editor writes: what a revision holds and a compare shows. */
+  contentFields: readonly string[];
+  /** The rich-text field a compare diffs word by word (others are compared whole). */
+  richTextField?: string;
+  /** Validates a create request (zod): content fields plus `section`, `slug?`, `publishedAt?`. */
+  createSchema: z.ZodType<CreateRequest>;
+  /** Validates an edit: any content field plus `version`, `section?`. */
+  updateSchema: z.ZodType<UpdateRequest>;
+  /** Clean content from a validated create request (sanitized, defaults filled). */
+  fromCreate(data: CreateRequest, context: { sectionId: string; author: Actor }): C;
+  /** Clean content after applying a validated edit to the current content. */
+  applyUpdate(current: C, changes: Record<string, unknown>, sectionId: string): C;
+  /** Refuses (400) content that may never be stored, whatever its status. */
+  check(content: C): void;
+  /** Fields that must be filled before review (submit, approve): field → Vietnamese message. */
+  missingForReview(content: C): Record<string, string>;
+  /** What readers see once approved (its own item, keyed by slug). */
+  publishedView(content: C, meta: PublicationMeta): V;
+  /** Listing attributes read by list pages (a projection of the published view, never the body). */
+  summaryAttributes: readonly string[];
+  /** The search document, or undefined when the kind is not searched. */
+  searchDocument?(view: V): SearchInput;
+  /** Report key of a publication (`published.byKind`): "news", "collected", "documents", … */
+  reportKind(content: C): string;
+  /** The item's public path (shared/urls.ts). */
+  url(slug: string): string;
+  /** Every cached public path a change of this item touches, besides the site-wide ones. */
+  paths(location: { slug: string; sectionSlug: string }): string[];
+  /** Live items are counted per section and month for numbered section pages and the sitemap. */
+  sectionListing?: boolean;
+}
+
+/** What every kind's content has: a title, a summary and the section whose board approves it. */
+export interface BaseContent {
+  title: string;
+  summary: string;
+  sectionId: string;
+}
+
+export interface PublicationMeta {
+  id: string;
+  slug: string;
+  publishedAt: string;
+  updatedAt: string;
+  approvedBy: Actor;
+}
+
+/** What every published view has. */
+export interface PublishedBase extends PublicationMeta, BaseContent {}
+
+/** A validated create request: the kind's fields plus the engine's. */
+export interface CreateRequest {
+  section: string;
+  slug?: string;
+  publishedAt?: string;
+  [field: string]: unknown;
+}
+
+export interface UpdateRequest {
+  version: number;
+  section?: string;
+  [field: string]: unknown;
+}
+
+/** What the search index keeps of a published item (reader/search.ts). */
+export interface SearchInput {
+  id: string;
+  slug: string;
+  url: string;
+  /** Report kind, shown on results ("news", "documents", …). */
+  kind: string;
+  sectionId: string;
+  title: string;
+  summary: string;
+  /** HTML or plain text of the body; its text is indexed. */
+  body: string;
+  publishedAt: string;
+}
+
+/** Where a live item is counted in the report aggregates, so unpublish and moves undo exactly that. */
+export interface Counted {
+  publishedAt: string;
+  kind: string;
+  sectionId: string;
+  approverId: string;
+  approverName: string;
+}
+
+/** The working copy of any kind: its content at the top level, the workflow's state beside it. */
+export type Item<C extends BaseContent = BaseContent> = C & WorkflowState;
+
+export interface WorkflowState {
+  id: string;
+  slug: string;
+  /** The kind's registry name ("articles"). */
+  contentKind: string;
+  status: Status;
+  /** A published view exists (readers see the last approved text). */
+  live: boolean;
+  version: number;
+  revision: number;
+  author: Actor;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: Actor;
+  submittedAt?: string;
+  returnReason?: string;
+  scheduledAt?: string;
+  /** Publication date: the first approval, or the archive date given at creation. */
+  publishedAt?: string;
+  /** Set at creation with an archive date (`publishedAt`): exempt from the four-eyes rule. */
+  archive?: boolean;
+  /** The first time it went live; never-published drafts (none) may be deleted. */
+  firstPublishedAt?: string;
+  approvedBy?: Actor;
+  approvedAt?: string;
+  counted?: Counted;
+}
+
+export interface Revision {
+  number: number;
+  at: string;
+  by: Actor;
+  /** "create", "edit", "restore:<n>", "import" */
+  note: string;
+  [field: string]: unknown;
+}
+
+/** A line of a work list (mine, the review queue, scheduled, published). */
+export type ListItem = Pick<
+  WorkflowState,
+  "id" | "slug" | "contentKind" | "status" | "live" | "version" | "updatedAt" | "author" | "submittedAt" | "scheduledAt" | "publishedAt" | "returnReason" | "approvedBy"
+> & { title: string; sectionId: string; kind?: string };
+
+export const LIST_FIELDS = [
+  "id", "slug", "contentKind", "title", "status", "live", "sectionId", "kind", "version", "updatedAt", "author",
+  "submittedAt", "scheduledAt", "publishedAt", "returnReason", "approvedBy",
+] as const;

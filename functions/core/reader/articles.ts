@@ -1,0 +1,89 @@
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { notFound } from "../shared/errors";
+import { Keys } from "../storage/keys";
+import { decodeCursor, encodeCursor, type Page } from "../storage/page";
+import type { Store } from "../storage/store";
+import { isSlug } from "../shared/text";
+
+export type ArticleKind = "news" | "collected";
+
+/** The fields an editor writes (every save of them is a revision) and readers read once approved. */
+export interface ArticleContent {
+  kind: ArticleKind;
+  title: string;
+  summary: string;
+  /** Sanitized HTML. */
+  body: string;
+  sectionId: string;
+  byline: string;
+  tags: string[];
+  /** Collected articles only: where the text comes from. */
+  sourceName?: string;
+  sourceUrl?: string;
+  image?: string;
+}
+
+/** What readers see: the published view, one item per published article, keyed by slug. */
+export interface PublishedArticle extends ArticleContent {
+  id: string;
+  slug: string;
+  /** ISO-8601 UTC. */
+  publishedAt: string;
+  updatedAt: string;
+  /** The editorial board member accountable for the publication. */
+  approvedBy: { id: string; name: string };
+}
+
+/** An entry in a list of articles: the published view without its body. */
+export type ArticleSummary = Omit<PublishedArticle, "body" | "approvedBy">;
+
+export const SUMMARY_ATTRIBUTES = [
+  "id", "slug", "kind", "title", "summary", "sectionId", "byline", "tags",
+  "sourceName", "sourceUrl", "image", "publishedAt", "updatedAt",
+] as const;
+
+const MAX_PAGE = 50;
+
+function summaryQuery(store: Store, index: "gsi1" | "gsi2", partition: string, limit: number, cursor?: string) {
+  const pkName = `${index}pk`;
+  return new QueryCommand({
+    TableName: store.table,
+    IndexName: index,
+    KeyConditionExpression: "#pk = :pk",
+    ExpressionAttributeNames: {
+      "#pk": pkName,
+      ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((name) => [`#${name}`, name])),
+    },
+    ExpressionAttributeValues: { ":pk": partition },
+    ProjectionExpression: SUMMARY_ATTRIBUTES.map((name) => `#${name}`).join(", "),
+    ScanIndexForward: false,
+    Limit: Math.min(Math.max(1, limit), MAX_PAGE),
+    ExclusiveStartKey: decodeCursor(cursor, { keys: ["pk", "sk", pkName, `${index}sk`], partition: { [pkName]: partition } }),
+  });
+}
+
+async function page(store: Store, command: QueryCommand): Promise<Page<ArticleSummary>> {
+  const out = await store.db.send(command);
+  return { items: (out.Items ?? []) as ArticleSummary[], next: encodeCursor(out.LastEvaluatedKey) };
+}
+
+export const Articles = {
+  /** The published view of an article, or a NOT_FOUND error. One GetItem. */
+  async getPublished(store: Store, slug: string): Promise<PublishedArticle> {
+    if (!isSlug(slug)) throw notFound("Không tìm thấy bài viết.");
+    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.publishedView(slug) }));
+    if (!out.Item) throw notFound("Không tìm thấy bài viết.");
+    return out.Item as PublishedArticle;
+  },
+
+  /** Newest published articles across all sections. */
+  async listLatest(store: Store, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    return page(store, summaryQuery(store, "gsi2", Keys.publishedLatest(), options.limit ?? 10, options.cursor));
+  },
+
+  /** Newest published articles of one section. */
+  async listBySection(store: Store, sectionId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    return page(store, summaryQuery(store, "gsi1", Keys.publishedInSection(sectionId), options.limit ?? 10, options.cursor));
+  },
+
+};

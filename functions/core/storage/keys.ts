@@ -1,0 +1,266 @@
+/**
+ * Every key format of the single table, built in one place (docs/architecture.md, "Data").
+ *
+ * Naming: `Keys.x(…)` is the primary key {pk, sk} of one item (GetItem, UpdateItem, DeleteItem,
+ * BatchGet); `Keys.xItem(…)` is the whole key set an item is stored with, index keys included
+ * (Put); a builder that returns a string is the partition of a Query; `…Range` and `…From` are
+ * sort-key bounds. No other module writes a key string.
+ *
+ * Access patterns (→ operation, key):
+ * - section by id                      → GetItem   pk=SECTION#<id>            sk=SECTION
+ * - all sections in navigation order   → Query     gsi1pk=SECTIONS            gsi1sk=<order, 4 digits>#<id>
+ * - article (editor's working copy)    → GetItem   pk=ARTICLE#<id>            sk=ARTICLE
+ * - slug reservation (unique slugs)    → GetItem   pk=SLUG#<slug>             sk=SLUG
+ * - published article by slug (reader) → GetItem   pk=SLUG#<slug>             sk=PUBLISHED
+ * - published in a section, newest 1st → Query     gsi1pk=PUBLISHED#SECTION#<sectionId> gsi1sk=<publishedAt>#<id>
+ * - latest published, all sections     → Query     gsi2pk=PUBLISHED           gsi2sk=<publishedAt>#<id>  (sitemap, feeds: between two instants)
+ * - user by id                         → GetItem   pk=USER#<id>               sk=USER
+ * - user by email (login, uniqueness)  → GetItem   pk=EMAIL#<email>           sk=EMAIL
+ * - users by role (is there an admin?) → Query     gsi1pk=USERS#ROLE#<role>   gsi1sk=<email>
+ * - users, all                         → Query     gsi2pk=USERS               gsi2sk=<email>
+ * - report aggregates for a period     → Query     pk=REPORT#<yyyy>           sk between <from> and <to>~
+ *     one item per (local publication day, kind, section, approver), sk=<day>#<kind>#<sectionId>#<approverId>,
+ *     with a `count` kept exact by ADD ±1 in the same transaction as publish / unpublish / section move
+ * - audit events of an item            → Query     pk=AUDIT#<itemId>          sk=<at>#<eventId>
+ * - audit events of a day (Vietnam)    → Query     gsi1pk=AUDIT#DAY#<yyyy-mm-dd> gsi1sk=<at>#<eventId>
+ * - session by token hash              → GetItem   pk=SESSION#<sha256(token)> sk=SESSION  (TTL expiresAt)
+ * - login attempts in a window         → conditional Update pk=THROTTLE#<account|client>#<subject> sk=<window start> (TTL)
+ * - article revisions                  → Query     pk=ARTICLE#<id>            sk begins_with REV#  (sk=REV#<number, 6 digits>)
+ * - articles of an author              → Query     gsi2pk=AUTHOR#<userId>     gsi2sk=<updatedAt>#<id>
+ * - review queue of a section          → Query     gsi1pk=QUEUE#<sectionId>   gsi1sk=<submittedAt>#<id>  (only while submitted)
+ * - scheduled publications, due first  → Query     gsi1pk=SCHEDULED           gsi1sk=<scheduledAt>#<id>  (only while scheduled; due: sk <= <now>#~)
+ * - site settings                      → GetItem   pk=META                    sk=SETTINGS
+ * - health probe (never written)       → GetItem   pk=META                    sk=HEALTH
+ * - one-off markers (demo seeded)      → GetItem   pk=META                    sk=SEED#<name>
+ * Visitors and views (metrics/visitors.ts, views.ts). <s> is a write shard 0…shards-1
+ * (configured, only ever raised); counters are summed over the shards on read:
+ * - online sessions, last 5 minutes    → Query     pk=ONLINE#<s>              sk between <iso from>#~ and <iso now>#~
+ *     one small item per heartbeat (sk=<iso>#<visitorId>), deduplicated by visitor on read, TTL'd
+ * - start of a visit, once per window  → Put if absent pk=VISITOR#<visitorId>  sk=VISIT#<previous last seen>
+ * - last counted view of an article    → conditional Update pk=VISITOR#<visitorId> sk=VIEW#<articleId>
+ * - total visits                       → BatchGet  pk=VISITS#TOTAL#<s>        sk=TOTAL
+ * - visits per day in a period         → Query     pk=VISITS#<yyyy>#<s>       sk between <from> and <to>  (sk=<day>)
+ * - total views of an article          → BatchGet  pk=VIEWS#<articleId>#<s>   sk=TOTAL
+ * - views per article per day, period  → Query     pk=VIEWDAY#<yyyy-mm>#<s>   sk between <from># and <to>#~ (sk=<day>#<articleId>)
+ * Search and section paging (reader/search.ts, listings.ts):
+ * - search document of an article      → BatchGet  pk=SEARCH#DOC#<articleId>  sk=SEARCH
+ * - search documents changed since t   → Query     gsi1pk=SEARCH#CHANGES      gsi1sk=<changedAt>#<articleId>  (from the start: >= 0)
+ *     one item per article ever published (a tombstone once unpublished), written in the publish /
+ *     re-approval / unpublish transaction; readers keep the index in memory and read what changed
+ * - published count by month (UTC)     → Query     pk=COUNT#SECTION#<id> | COUNT#ALL  sk=<yyyy-mm>, newest first
+ *     `n` and `d01`…`d31` kept exact by ADD ±1 in the same transactions: page N of a section is
+ *     located from them without reading the pages before it; the sitemap lists months of COUNT#ALL
+ * Content kinds (publishing/): see `contentKeys` at the end of this file.
+ *
+ * The published view lives beside the slug reservation, keyed by slug, so a public article read is
+ * one GetItem and an edit of the working copy never changes what readers see until it is approved.
+ * Instants (`publishedAt`, `at`, …) are ISO-8601 UTC strings, so lexical order is time order, and
+ * `<instant>#<id>` sort keys keep items of the same instant apart.
+ */
+
+/** Primary key of one item: what GetItem, UpdateItem, DeleteItem and BatchGet take. */
+export interface Key {
+  pk: string;
+  sk: string;
+}
+
+/** Every key attribute an item is stored with: its primary key and the index keys that list it. */
+export type ItemKeys = Key & { gsi1pk?: string; gsi1sk?: string; gsi2pk?: string; gsi2sk?: string };
+
+/** Bounds of a sort key for `BETWEEN :from AND :to` (both inclusive). */
+export interface SortRange {
+  from: string;
+  to: string;
+}
+
+/** Sorts after every id, digit, letter and "#": the inclusive upper end of everything under a prefix. */
+const LAST = "~";
+/** Sorts before every instant and date (a key condition cannot compare with ""). */
+const FIRST = "0";
+
+/** `<instant>#<id>`: time order, and items of the same instant kept apart. */
+const timeSort = (at: string, id: string) => `${at}#${id}`;
+const section = (id: string): Key => ({ pk: `SECTION#${id}`, sk: "SECTION" });
+const user = (id: string): Key => ({ pk: `USER#${id}`, sk: "USER" });
+const usersByRole = (role: string) => `USERS#ROLE#${role}`;
+const auditByItem = (itemId: string) => `AUDIT#${itemId}`;
+const auditByDay = (day: string) => `AUDIT#DAY#${day}`;
+const meta = (name: string): Key => ({ pk: "META", sk: name });
+const searchDoc = (articleId: string): Key => ({ pk: `SEARCH#DOC#${articleId}`, sk: "SEARCH" });
+const searchChanges = () => "SEARCH#CHANGES";
+const countPartition = (sectionId: string | undefined) => (sectionId === undefined ? "COUNT#ALL" : `COUNT#SECTION#${sectionId}`);
+
+export const Keys = {
+  // Sections
+  section,
+  /** The partition listing every section (gsi1), in navigation order. */
+  sectionsPartition: () => "SECTIONS",
+  /** A section's keys: by id, and its place in the navigation (`order`, then id). */
+  sectionItem: (id: string, order: number): ItemKeys => ({ ...section(id), gsi1pk: "SECTIONS", gsi1sk: `${String(order).padStart(4, "0")}#${id}` }),
+
+  // Articles (publishing/editorial.ts; content kinds get theirs from `contentKeys`)
+  article: (id: string): Key => ({ pk: `ARTICLE#${id}`, sk: "ARTICLE" }),
+  slug: (slug: string): Key => ({ pk: `SLUG#${slug}`, sk: "SLUG" }),
+  publishedView: (slug: string): Key => ({ pk: `SLUG#${slug}`, sk: "PUBLISHED" }),
+  publishedInSection: (sectionId: string) => `PUBLISHED#SECTION#${sectionId}`,
+  publishedLatest: () => "PUBLISHED",
+  publishedSort: timeSort,
+  /** Published between two instants (ISO-8601; either omitted: no bound), for `gsi2sk BETWEEN`. */
+  publishedRange: (from?: string, to?: string): SortRange => ({ from: from ?? FIRST, to: to ?? LAST }),
+  revision: (articleId: string, number: number): Key => ({ pk: `ARTICLE#${articleId}`, sk: `REV#${String(number).padStart(6, "0")}` }),
+  revisionPrefix: () => "REV#",
+  articlesByAuthor: (userId: string) => `AUTHOR#${userId}`,
+  /** gsi2sk of a working copy in its author's list: last changed first. */
+  authorSort: (updatedAt: string, id: string) => timeSort(updatedAt, id),
+  reviewQueue: (sectionId: string) => `QUEUE#${sectionId}`,
+  /** gsi1sk of a submitted working copy in its section's review queue: oldest submission first. */
+  reviewQueueSort: (submittedAt: string, id: string) => timeSort(submittedAt, id),
+  scheduled: () => "SCHEDULED",
+  /** gsi1sk of a scheduled working copy: due first. */
+  scheduledSort: (scheduledAt: string, id: string) => timeSort(scheduledAt, id),
+  /** Upper bound (inclusive) of the scheduled sort keys due by the instant `now`. */
+  scheduledDue: (now: string) => `${now}#${LAST}`,
+
+  // Accounts
+  user,
+  userEmail: (email: string): Key => ({ pk: `EMAIL#${email.toLowerCase()}`, sk: "EMAIL" }),
+  usersByRole,
+  allUsers: () => "USERS",
+  /** An account's keys: by id, by role (gsi1) and in the list of all accounts (gsi2), both by e-mail. */
+  userItem: (id: string, role: string, email: string): ItemKeys => ({
+    ...user(id),
+    gsi1pk: usersByRole(role),
+    gsi1sk: email,
+    gsi2pk: "USERS",
+    gsi2sk: email,
+  }),
+  session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
+  throttle: (scope: "account" | "client", subject: string, windowStart: string): Key => ({ pk: `THROTTLE#${scope}#${subject}`, sk: windowStart }),
+
+  // Report aggregates
+  /** `day` is the publication date in Vietnam (YYYY-MM-DD); kind is news, collected, documents, … */
+  reportAggregate: (day: string, kind: string, sectionId: string, approverId: string): Key => ({
+    pk: `REPORT#${day.slice(0, 4)}`,
+    sk: `${day}#${kind}#${sectionId}#${approverId}`,
+  }),
+  /** The partition of one year's aggregates ("yyyy"). */
+  reportYear: (year: string) => `REPORT#${year}`,
+  /** Every aggregate of the days `from`…`to` (YYYY-MM-DD, inclusive), whatever kind, section, approver. */
+  reportDays: (from: string, to: string): SortRange => ({ from, to: `${to}${LAST}` }),
+
+  // Audit
+  /** The partition of one item's events (article, user, section). */
+  auditByItem,
+  /** The partition (gsi1) of one Vietnam day's events (YYYY-MM-DD). */
+  auditByDay,
+  /** An event's keys: under its item, and under its Vietnam `day` (gsi1); both in time order. */
+  auditEvent: (itemId: string, day: string, at: string, eventId: string): ItemKeys => ({
+    pk: auditByItem(itemId),
+    sk: timeSort(at, eventId),
+    gsi1pk: auditByDay(day),
+    gsi1sk: timeSort(at, eventId),
+  }),
+
+  // One-off items
+  settings: () => meta("SETTINGS"),
+  /** The home page's featured items, in order (reader/featured.ts). */
+  featured: () => meta("FEATURED"),
+  /** Read by the health check, never written: any answer, even "not found", means the table is up. */
+  health: () => meta("HEALTH"),
+  /** Records that a one-off job (the demo seed) finished, so it never runs twice. */
+  seedMarker: (name: string) => meta(`SEED#${name}`),
+
+  // Visitors and views. Days are Vietnam days (YYYY-MM-DD); `at` is an ISO-8601 UTC instant.
+  presencePartition: (shard: number) => `ONLINE#${shard}`,
+  presence: (shard: number, at: string, visitorId: string): Key => ({ pk: `ONLINE#${shard}`, sk: timeSort(at, visitorId) }),
+  /** Lower/upper bound for presence sort keys at an instant: "~" sorts after every visitor id. */
+  presenceBound: (at: string) => `${at}#${LAST}`,
+  /** The visitor id in a presence sort key (the part after the instant). */
+  presenceVisitor: (sk: string) => sk.slice(sk.indexOf("#") + 1),
+  visitStart: (visitorId: string, previousLastSeen: number): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VISIT#${previousLastSeen}` }),
+  viewMark: (visitorId: string, articleId: string): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VIEW#${articleId}` }),
+  visitsTotal: (shard: number): Key => ({ pk: `VISITS#TOTAL#${shard}`, sk: "TOTAL" }),
+  visitsDailyPartition: (year: string, shard: number) => `VISITS#${year}#${shard}`,
+  visitsDaily: (day: string, shard: number): Key => ({ pk: `VISITS#${day.slice(0, 4)}#${shard}`, sk: day }),
+  articleViews: (articleId: string, shard: number): Key => ({ pk: `VIEWS#${articleId}#${shard}`, sk: "TOTAL" }),
+  viewsDailyPartition: (month: string, shard: number) => `VIEWDAY#${month}#${shard}`,
+  viewsDaily: (day: string, shard: number, articleId: string): Key => ({ pk: `VIEWDAY#${day.slice(0, 7)}#${shard}`, sk: `${day}#${articleId}` }),
+  /** Every article's count of the days `from`…`to` (inclusive) in a `viewsDailyPartition`. */
+  viewsDailyRange: (from: string, to: string): SortRange => ({ from: `${from}#`, to: `${to}#${LAST}` }),
+
+  // Search and section paging
+  searchDoc,
+  searchChanges,
+  searchChangeSort: timeSort,
+  /** A search document's keys: by article, and its place in the change feed (gsi1). */
+  searchDocItem: (articleId: string, changedAt: string): ItemKeys => ({
+    ...searchDoc(articleId),
+    gsi1pk: searchChanges(),
+    gsi1sk: timeSort(changedAt, articleId),
+  }),
+  /** Lower bound of the change feed's sort keys from the instant `at` on (the whole feed when omitted). */
+  searchChangesFrom: (at?: string) => at ?? FIRST,
+  /** `sectionId` undefined: every section together. `month` is "yyyy-mm" in UTC. */
+  publishedCount: (sectionId: string | undefined, month: string): Key => ({ pk: countPartition(sectionId), sk: month }),
+  publishedCountPartition: countPartition,
+} as const;
+
+// ───────────── Content kinds (publishing/; kept by the publishing engine's owner) ─────────────
+
+/**
+ * Keys of the items of one content kind (publishing/engine.ts), by the kind's key space
+ * ("ARTICLE", "DOCUMENT", …; publishing/kind.ts `space`). Access patterns:
+ * - working copy                        → GetItem   pk=<S>#<id>                 sk=<S>
+ * - revisions                           → Query     pk=<S>#<id>                 sk begins_with REV#
+ * - slug reservation (unique per kind)  → GetItem   pk=SLUG#<S>#<slug>          sk=SLUG
+ * - published view by slug (reader)     → GetItem   pk=SLUG#<S>#<slug>          sk=PUBLISHED
+ * - published in a section, newest 1st  → Query     gsi1pk=PUBLISHED#<S>#SECTION#<sectionId> gsi1sk=<publishedAt>#<id>
+ * - latest published of the kind        → Query     gsi2pk=PUBLISHED#<S>        gsi2sk=<publishedAt>#<id>
+ * - items of an author, last changed 1st → Query    gsi2pk=AUTHOR#<S>#<userId>  gsi2sk=<updatedAt>#<id>
+ * - review queue of a section           → Query     gsi1pk=QUEUE#<S>#<sectionId> gsi1sk=<submittedAt>#<id>  (only while submitted)
+ * - scheduled, every kind, due first    → Query     gsi1pk=SCHEDULED            gsi1sk=<scheduledAt>#<id>  (only while scheduled)
+ * Articles came before kinds: their slug, published, author and queue keys keep the shape they
+ * were stored with (no `<S>#` part: SLUG#<slug>, PUBLISHED#SECTION#<id>, PUBLISHED, AUTHOR#<userId>,
+ * QUEUE#<sectionId>), so stored data needs no migration. Slugs are lowercase, spaces uppercase:
+ * the two shapes cannot collide.
+ */
+export function contentKeys(space: string) {
+  const legacy = space === "ARTICLE";
+  const scoped = (prefix: string) => (legacy ? prefix : `${prefix}#${space}`);
+  const slugPartition = (slug: string) => `${scoped("SLUG")}#${slug}`;
+  const sort = (at: string, id: string) => `${at}#${id}`;
+  return {
+    item: (id: string): Key => ({ pk: `${space}#${id}`, sk: space }),
+    revision: (id: string, number: number): Key => ({ pk: `${space}#${id}`, sk: `REV#${String(number).padStart(6, "0")}` }),
+    revisionPrefix: () => "REV#",
+    slug: (slug: string): Key => ({ pk: slugPartition(slug), sk: "SLUG" }),
+    publishedView: (slug: string): Key => ({ pk: slugPartition(slug), sk: "PUBLISHED" }),
+    publishedInSection: (sectionId: string) => `${scoped("PUBLISHED")}#SECTION#${sectionId}`,
+    publishedLatest: () => scoped("PUBLISHED"),
+    /** The index attributes of a published view: by section (gsi1) and across sections (gsi2). */
+    publishedIndex(view: { sectionId: string; publishedAt: string; id: string }) {
+      const at = sort(view.publishedAt, view.id);
+      return { gsi1pk: `${scoped("PUBLISHED")}#SECTION#${view.sectionId}`, gsi1sk: at, gsi2pk: scoped("PUBLISHED"), gsi2sk: at };
+    },
+    byAuthor: (userId: string) => `${scoped("AUTHOR")}#${userId}`,
+    reviewQueue: (sectionId: string) => `${scoped("QUEUE")}#${sectionId}`,
+    scheduled: () => "SCHEDULED",
+    /** Due by `now`: the upper bound of the scheduled partition's sort keys ("~" after every id). */
+    scheduledUntil: (now: string) => `${now}#~`,
+    /**
+     * The index attributes of a working copy in its state: the author's list always; the review
+     * queue while submitted, the scheduler's list while scheduled.
+     */
+    workIndex(item: { id: string; status: string; sectionId: string; author: { id: string }; updatedAt: string; submittedAt?: string; scheduledAt?: string }) {
+      const state =
+        item.status === "submitted" && item.submittedAt
+          ? { gsi1pk: `${scoped("QUEUE")}#${item.sectionId}`, gsi1sk: sort(item.submittedAt, item.id) }
+          : item.status === "scheduled" && item.scheduledAt
+            ? { gsi1pk: "SCHEDULED", gsi1sk: sort(item.scheduledAt, item.id) }
+            : {};
+      return { ...state, gsi2pk: `${scoped("AUTHOR")}#${item.author.id}`, gsi2sk: sort(item.updatedAt, item.id) };
+    },
+  };
+}
+
+export type ContentKeys = ReturnType<typeof contentKeys>;

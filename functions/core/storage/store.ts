@@ -1,0 +1,127 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
+import {
+  BatchGetCommand,
+  DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
+import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import { AppError } from "../shared/errors";
+import type { Key } from "./keys";
+
+/**
+ * The storage handles every core function receives: the document client for the one table and
+ * the S3 client for the media bucket, with their names. Built once at the composition root.
+ */
+export interface Store {
+  db: DynamoDBDocumentClient;
+  s3: S3Client;
+  table: string;
+  bucket: string;
+}
+
+export interface StoreOptions {
+  table: string;
+  bucket: string;
+  /** Endpoint, region and credentials overrides (DynamoDB Local, s3rver); empty on AWS. */
+  dynamodb?: DynamoDBClientConfig;
+  s3?: S3ClientConfig;
+}
+
+export function createStore(options: StoreOptions): Store {
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient(options.dynamodb ?? {}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return { db, s3: new S3Client(options.s3 ?? {}), table: options.table, bucket: options.bucket };
+}
+
+/** One item of a TransactWriteCommand. */
+export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
+type Cancelled = { name?: string; CancellationReasons?: { Code?: string }[] };
+
+/** The index of the first item whose condition failed in a cancelled transaction, or -1. */
+export function failedConditionIndex(error: unknown): number {
+  const cancelled = error as Cancelled;
+  if (cancelled?.name !== "TransactionCanceledException") return -1;
+  return (cancelled.CancellationReasons ?? []).findIndex((reason) => reason.Code === "ConditionalCheckFailed");
+}
+
+/** A transaction cancelled only because another one touched the same item at the same moment. */
+export function isContention(error: unknown): boolean {
+  const cancelled = error as Cancelled;
+  return (
+    cancelled?.name === "TransactionConflictException" ||
+    cancelled?.name === "TransactionInProgressException" ||
+    (cancelled?.name === "TransactionCanceledException" && (cancelled.CancellationReasons ?? []).some((reason) => reason.Code === "TransactionConflict"))
+  );
+}
+
+export interface TransactOptions {
+  /**
+   * The error for a failed condition, given the index of the first item whose condition failed
+   * (a stale version → 409 with the current version, a taken slug → try the next one…).
+   * Default: a generic 409.
+   */
+  onConditionFailed?: (index: number) => Error | Promise<Error>;
+}
+
+const TRANSACTION_TRIES = 4;
+
+/** 503: the same items stayed contended through every retry. */
+export const busy = () => new AppError("UNAVAILABLE", "Hệ thống đang bận xử lý một thay đổi khác. Vui lòng thử lại sau giây lát.");
+
+/** The generic 409 of a failed condition, when the caller has nothing more precise to say. */
+export const conflict = () => new AppError("CONFLICT", "Dữ liệu vừa được người khác thay đổi. Hãy tải lại rồi thử lại.");
+
+/**
+ * The one way the code writes several items together. Cancellations map the same way
+ * everywhere: a failed condition becomes the caller's error (409 by default), and only then;
+ * contention (another transaction on the same item at the same moment, e.g. two publications
+ * sharing a count item) is retried with jitter, then answered as busy (503), never as a 500.
+ * @example
+ * await transact(store, [putItem, auditPut(store, event)], { onConditionFailed: () => staleVersion(current) });
+ */
+export async function transact(store: Store, items: TransactItem[], options: TransactOptions = {}): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.db.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      const failed = failedConditionIndex(error);
+      if (failed >= 0) {
+        throw options.onConditionFailed ? await options.onConditionFailed(failed) : conflict();
+      }
+      if (!isContention(error)) throw error;
+      if (attempt >= TRANSACTION_TRIES) throw busy();
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 50));
+    }
+  }
+}
+
+/**
+ * The items of `keys` that exist (any order), 100 keys a request, retrying unprocessed keys
+ * with backoff. `projection` names the attributes to read (all when omitted).
+ */
+export async function batchGet(store: Store, keys: Key[], projection?: string[]): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  const names = projection && Object.fromEntries(projection.map((name, index) => [`#p${index}`, name]));
+  for (let start = 0; start < keys.length; start += 100) {
+    let request: BatchGetCommandInput["RequestItems"] = {
+      [store.table]: {
+        Keys: keys.slice(start, start + 100),
+        ...(names ? { ProjectionExpression: Object.keys(names).join(", "), ExpressionAttributeNames: names } : {}),
+      },
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      if (attempt >= 8) throw busy();
+      const out: BatchGetCommandOutput = await store.db.send(new BatchGetCommand({ RequestItems: request }));
+      items.push(...(out.Responses?.[store.table] ?? []));
+      request = out.UnprocessedKeys;
+    }
+  }
+  return items;
+}

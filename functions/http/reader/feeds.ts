@@ -1,0 +1,176 @@
+/**
+ * Machine-readable views of the published site:
+ *
+ *   /rss.xml                      RSS 2.0, newest articles of every section
+ *   /chuyen-muc/:slug/rss.xml     RSS 2.0 of one section
+ *   /sitemap.xml                  one <urlset> while the site is small; past SITEMAP_SINGLE_MAX
+ *                                 articles a <sitemapindex> of the pages below (months from the
+ *                                 counts of core/reader/listings.ts, so the index itself reads no article)
+ *   /sitemaps/trang.xml           home and section pages
+ *   /sitemaps/bai-viet-YYYY-MM.xml  the articles published that month (UTC)
+ *   /robots.txt
+ *
+ * Everything is built as strings with every text escaped, and characters XML forbids removed.
+ */
+import { Hono, type Context } from "hono";
+import { Articles, type ArticleSummary } from "../../core/reader/articles";
+import { notFound } from "../../core/shared/errors";
+import { Listings } from "../../core/reader/listings";
+import type { Section } from "../../core/sections/sections";
+import { Urls } from "../../core/shared/urls";
+import type { AppDeps } from "../deps";
+import { CACHE } from "../cache";
+import { loadShell, origin } from "./shell";
+
+const FEED_LIMIT = 30;
+/** Up to this many articles the sitemap is one file (the protocol allows 50,000 URLs). */
+export const SITEMAP_SINGLE_MAX = 1000;
+
+// XML 1.0 allows tab, newline, carriage return and everything from U+0020 but U+FFFE/U+FFFF.
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+export function xmlText(text: string): string {
+  return text
+    .replace(FORBIDDEN, "")
+    .replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[ch]!);
+}
+
+const XML_HEADERS = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": CACHE.feed });
+
+function rss(options: { title: string; link: string; self: string; description: string; items: ArticleSummary[]; sections: Section[]; origin: string }): string {
+  const newest = options.items.reduce((max, item) => (item.updatedAt > max ? item.updatedAt : max), "");
+  const items = options.items.map((item) => {
+    const link = new URL(Urls.article(item.slug), options.origin).href;
+    const section = options.sections.find((s) => s.id === item.sectionId);
+    return [
+      "<item>",
+      `<title>${xmlText(item.title)}</title>`,
+      `<link>${xmlText(link)}</link>`,
+      `<guid isPermaLink="true">${xmlText(link)}</guid>`,
+      `<pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>`,
+      `<description>${xmlText(item.summary)}</description>`,
+      section ? `<category>${xmlText(section.name)}</category>` : "",
+      "</item>",
+    ].join("");
+  });
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">',
+    "<channel>",
+    `<title>${xmlText(options.title)}</title>`,
+    `<link>${xmlText(options.link)}</link>`,
+    `<description>${xmlText(options.description)}</description>`,
+    "<language>vi</language>",
+    newest ? `<lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>` : "",
+    `<atom:link href="${xmlText(options.self)}" rel="self" type="application/rss+xml"/>`,
+    ...items,
+    "</channel>",
+    "</rss>",
+  ].join("\n");
+}
+
+const URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">';
+
+function urlEntry(loc: string, lastmod?: string): string {
+  return `<url><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${xmlText(new Date(lastmod).toISOString())}</lastmod>` : ""}</url>`;
+}
+
+function urlset(entries: string[]): string {
+  return ['<?xml version="1.0" encoding="UTF-8"?>', URLSET, ...entries, "</urlset>"].join("\n");
+}
+
+export function createFeeds(deps: AppDeps) {
+  const feeds = new Hono();
+  const store = deps.store;
+
+  const sitePages = async (c: Context, newest?: string) => {
+    const shell = await loadShell(deps);
+    const base = origin(deps, c);
+    return [urlEntry(new URL(Urls.home(), base).href, newest), ...shell.sections.map((s) => urlEntry(new URL(Urls.section(s.slug), base).href))];
+  };
+
+  feeds.get(Urls.feed(), async (c) => {
+    const [shell, latest] = await Promise.all([loadShell(deps), Articles.listLatest(store, { limit: FEED_LIMIT })]);
+    const base = origin(deps, c);
+    const body = rss({
+      title: shell.site.name,
+      link: new URL(Urls.home(), base).href,
+      self: new URL(Urls.feed(), base).href,
+      description: `Tin mới nhất trên ${shell.site.name}.`,
+      items: latest.items,
+      sections: shell.sections,
+      origin: base,
+    });
+    return c.body(body, 200, XML_HEADERS("application/rss+xml"));
+  });
+
+  feeds.get("/chuyen-muc/:slug/rss.xml", async (c) => {
+    const shell = await loadShell(deps);
+    const section = shell.sections.find((s) => s.slug === c.req.param("slug"));
+    if (!section) throw notFound("Chuyên mục này không tồn tại hoặc đã được đổi tên.");
+    const latest = await Articles.listBySection(store, section.id, { limit: FEED_LIMIT });
+    const base = origin(deps, c);
+    const body = rss({
+      title: `${section.name} - ${shell.site.shortName}`,
+      link: new URL(Urls.section(section.slug), base).href,
+      self: new URL(Urls.sectionFeed(section.slug), base).href,
+      description: section.description || `Tin ${section.name} trên ${shell.site.name}.`,
+      items: latest.items,
+      sections: shell.sections,
+      origin: base,
+    });
+    return c.body(body, 200, XML_HEADERS("application/rss+xml"));
+  });
+
+  feeds.get(Urls.sitemap(), async (c) => {
+    const base = origin(deps, c);
+    const months = await Listings.months(store);
+    const total = months.reduce((sum, m) => sum + m.count, 0);
+    if (total > SITEMAP_SINGLE_MAX) {
+      const newest = months[0]?.lastmod;
+      const entry = (path: string, lastmod?: string) =>
+        `<sitemap><loc>${xmlText(new URL(path, base).href)}</loc>${lastmod ? `<lastmod>${xmlText(lastmod)}</lastmod>` : ""}</sitemap>`;
+      const body = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        entry(Urls.sitemapPages(), newest),
+        ...months.map((m) => entry(Urls.sitemapArticles(m.month), m.lastmod)),
+        "</sitemapindex>",
+      ].join("\n");
+      return c.body(body, 200, XML_HEADERS("application/xml"));
+    }
+    // Small site: one file, read from the published index itself (right even without counts).
+    const articles = await Listings.publishedBetween(store, "0", "~");
+    const newest = articles.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), "");
+    const entries = [
+      ...(await sitePages(c, newest || undefined)),
+      ...articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt)),
+    ];
+    return c.body(urlset(entries), 200, XML_HEADERS("application/xml"));
+  });
+
+  feeds.get("/sitemaps/:file", async (c) => {
+    const file = c.req.param("file");
+    if (file === "trang.xml") {
+      const newest = (await Listings.months(store))[0]?.lastmod;
+      return c.body(urlset(await sitePages(c, newest)), 200, XML_HEADERS("application/xml"));
+    }
+    const match = /^bai-viet-(\d{4})-(0[1-9]|1[0-2])\.xml$/.exec(file);
+    if (!match) throw notFound("Không có sơ đồ này.");
+    const month = `${match[1]}-${match[2]}`;
+    const articles = await Listings.publishedInMonth(store, month);
+    if (articles.length === 0) throw notFound("Tháng này không có bài viết.");
+    const base = origin(deps, c);
+    return c.body(urlset(articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt))), 200, XML_HEADERS("application/xml"));
+  });
+
+  feeds.get(Urls.robots(), (c) =>
+    c.text(
+      `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: ${Urls.dashboard()}\nDisallow: ${Urls.search()}\n\nSitemap: ${new URL(Urls.sitemap(), origin(deps, c)).href}\n`,
+      200,
+      { "Cache-Control": CACHE.text },
+    ),
+  );
+
+  return feeds;
+}

@@ -1,0 +1,175 @@
+/**
+ * Public, server-rendered pages (DESIGN.md "Contract"), every one from the same Solid components
+ * that hydrate in the browser (web/App.tsx):
+ *
+ *   /                          home: featured (newest) + newest per top-level section
+ *   /chuyen-muc/:slug          section, `?trang=N` (functions/core/reader/listings.ts explains the paging)
+ *   /bai-viet/:slug            article
+ *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
+ *   /lich-cong-tac?tuan=YYYY-Www   weekly schedule (no entries until the schedule type exists)
+ *   /van-ban, /van-ban/:slug, /gop-y, /gop-y/:slug, /thu-vien-anh, /video
+ *                              honest "chưa có nội dung" pages until their content types exist
+ *   feeds, sitemaps, robots.txt: functions/http/feeds.ts
+ *
+ * Bad input (`?trang=abc`, `?tuan=2026-W99`, an over-long `q`) is a 400 page, a page past the end
+ * a 404 page; neither is ever a 500.
+ */
+import { Featured } from "../../core/reader/featured";
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { renderDocument } from "#ssr";
+import { Articles } from "../../core/reader/articles";
+import { AppError, invalid, notFound } from "../../core/shared/errors";
+import { Listings } from "../../core/reader/listings";
+import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
+import { DEFAULT_SETTINGS } from "../../core/site/settings";
+import { Urls } from "../../core/shared/urls";
+import { parseWeek, weekOf } from "../../core/shared/week";
+import type { PageData, Shell } from "../../../web/types";
+import type { AppDeps } from "../deps";
+import { CACHE } from "../cache";
+import { createFeeds } from "./feeds";
+import { loadShell, origin } from "./shell";
+
+const FEATURED_LIMIT = 5;
+const PER_SECTION_LIMIT = 4;
+export const SECTION_PAGE_SIZE = 20;
+const RELATED_LIMIT = 6;
+/** `?trang=` beyond six digits is not a page anyone reached by clicking. */
+const PAGE_PATTERN = /^[1-9]\d{0,5}$/;
+
+/** `?trang=`: absent is page 1; anything but a plain positive number is a 400. */
+export function pageParam(c: Context): number {
+  const raw = c.req.query("trang");
+  if (raw === undefined) return 1;
+  if (!PAGE_PATTERN.test(raw)) throw invalid("Số trang không hợp lệ.", { trang: "Phải là số nguyên dương." });
+  return Number(raw);
+}
+
+export function sendPage(
+  deps: AppDeps,
+  c: Context,
+  shell: Shell,
+  page: PageData,
+  options: { status?: ContentfulStatusCode; canonical?: string; cache?: string } = {},
+) {
+  const status = options.status ?? 200;
+  const base = origin(deps, c);
+  const canonical = options.canonical ?? c.req.path;
+  const html = renderDocument({ ...shell, page, path: c.req.path, url: new URL(canonical, base).href }, { origin: base, path: canonical });
+  const cache =
+    options.cache ?? (status === 200 ? CACHE.page : status === 404 ? CACHE.notFound : status === 400 ? CACHE.badRequest : CACHE.none);
+  return c.html(html, status, { "Cache-Control": cache });
+}
+
+/**
+ * A page for an error: the usual layout when the table answers, a bare one when it does not
+ * (the error may be the table itself).
+ */
+export async function sendErrorPage(deps: AppDeps, c: Context, status: ContentfulStatusCode, message: string) {
+  const shell = await loadShell(deps).catch((): Shell => ({ site: DEFAULT_SETTINGS, sections: [], banners: [] }));
+  const page: PageData =
+    status === 404 ? { kind: "not-found", message } : status === 400 ? { kind: "bad-request", message } : { kind: "error", message };
+  return sendPage(deps, c, shell, page, { status });
+}
+
+const PLACEHOLDERS: { path: string; title: string; lead: string }[] = [
+  { path: Urls.documents(), title: "Văn bản", lead: "Văn bản chỉ đạo, điều hành: nghị quyết, chỉ thị, kết luận, thông báo, kế hoạch." },
+  { path: Urls.consultations(), title: "Góp ý dự thảo", lead: "Dự thảo văn bản lấy ý kiến Nhân dân, cán bộ, đảng viên." },
+  { path: Urls.galleries(), title: "Thư viện ảnh", lead: "Phóng sự ảnh về hoạt động của Tỉnh ủy và đời sống của tỉnh." },
+  { path: Urls.videos(), title: "Video", lead: "Video tin tức, phóng sự và tư liệu." },
+];
+const EMPTY_MESSAGE = "Chưa có nội dung. Mục này sẽ được cập nhật khi Ban Biên tập đăng tải.";
+
+export function createPages(deps: AppDeps) {
+  const pages = new Hono();
+  const store = deps.store;
+
+  pages.get("/", async (c) => {
+    const shell = await loadShell(deps);
+    const top = shell.sections.filter((section) => !section.parentId);
+    const [featured, ...perSection] = await Promise.all([
+      Articles.listLatest(store, { limit: FEATURED_LIMIT }),
+      ...top.map((section) => Articles.listBySection(store, section.id, { limit: PER_SECTION_LIMIT })),
+    ]);
+    const bySection = top.map((section, i) => ({ section, articles: perSection[i]!.items }));
+    // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
+    return sendPage(deps, c, shell, { kind: "home", featured: await Featured.summaries(store, featured!.items, FEATURED_LIMIT), bySection });
+  });
+
+  pages.get("/chuyen-muc/:slug", async (c) => {
+    const page = pageParam(c);
+    const shell = await loadShell(deps);
+    const section = shell.sections.find((s) => s.slug === c.req.param("slug"));
+    if (!section) throw notFound("Chuyên mục này không tồn tại hoặc đã được đổi tên.");
+    const listing = await Listings.sectionPage(store, section.id, page, SECTION_PAGE_SIZE);
+    if (page > 1 && listing.items.length === 0) throw notFound(`Chuyên mục ${section.name} không có trang ${page}.`);
+    const path = Urls.section(section.slug);
+    return sendPage(
+      deps,
+      c,
+      shell,
+      { kind: "section", section, articles: listing.items, total: listing.total, paging: { page, pages: listing.pages, path } },
+      { canonical: Urls.paged(path, page) },
+    );
+  });
+
+  pages.get("/bai-viet/:slug", async (c) => {
+    const [shell, article] = await Promise.all([
+      loadShell(deps),
+      Articles.getPublished(store, c.req.param("slug")).catch((error) => {
+        if (error instanceof AppError && error.code === "NOT_FOUND") throw notFound("Bài viết không tồn tại hoặc đã được gỡ xuống.");
+        throw error;
+      }),
+    ]);
+    const sameSection = await Articles.listBySection(store, article.sectionId, { limit: RELATED_LIMIT + 1 });
+    const related = sameSection.items.filter((item) => item.id !== article.id).slice(0, RELATED_LIMIT);
+    return sendPage(deps, c, shell, { kind: "article", article, related });
+  });
+
+  pages.get("/tim-kiem", async (c) => {
+    const query = normalizeQuery(c.req.query("q") ?? "");
+    const page = pageParam(c);
+    const [shell, result] = await Promise.all([loadShell(deps), Search.query(store, query, { page })]);
+    if (query && page > 1 && page > result.pages) throw notFound(`Không có trang ${page} của kết quả tìm kiếm này.`);
+    return sendPage(
+      deps,
+      c,
+      shell,
+      {
+        kind: "search",
+        query,
+        total: result.total,
+        hits: result.hits,
+        offset: (page - 1) * SEARCH_PAGE_SIZE,
+        paging: { page, pages: result.pages, path: Urls.search(), query: { q: query } },
+      },
+      { canonical: query ? Urls.paged(Urls.search(), page, { q: query }) : Urls.search(), cache: CACHE.search },
+    );
+  });
+
+  pages.get("/lich-cong-tac", async (c) => {
+    const raw = c.req.query("tuan");
+    const thisWeek = weekOf(new Date());
+    const week = raw === undefined ? thisWeek : parseWeek(raw);
+    const shell = await loadShell(deps);
+    return sendPage(deps, c, shell, { kind: "schedule", week, current: week.id === thisWeek.id }, {
+      canonical: Urls.schedules(raw === undefined ? undefined : week.id),
+    });
+  });
+
+  for (const { path, title, lead } of PLACEHOLDERS) {
+    pages.get(path, async (c) => sendPage(deps, c, await loadShell(deps), { kind: "placeholder", title, lead, message: EMPTY_MESSAGE }));
+  }
+  // No document or consultation exists yet, so every one of their addresses is a 404.
+  pages.get("/van-ban/:slug", () => {
+    throw notFound("Văn bản này không tồn tại hoặc chưa được đăng.");
+  });
+  pages.get("/gop-y/:slug", () => {
+    throw notFound("Dự thảo này không tồn tại hoặc chưa được đăng.");
+  });
+
+  pages.route("/", createFeeds(deps));
+
+  return pages;
+}

@@ -1,0 +1,17 @@
+import type { Surface } from "../frame";
+import { createApi } from "./api";
+import { createPages, sendErrorPage } from "./pages";
+
+/**
+ * The reader surface: public pages and the public API (health, sections, beacons, visitor
+ * stats). Deployed as functions/api.ts behind every path the staff function does not own; it
+ * must stay light (DESIGN.md budgets), so nothing here imports the editor's validation,
+ * sanitizing or diffing libraries.
+ */
+export const readerSurface: Surface = {
+  mount(app, deps) {
+    app.route("/api", createApi(deps));
+    app.route("/", createPages(deps));
+  },
+  errorPage: sendErrorPage,
+};

@@ -1,0 +1,28 @@
+import type { Context } from "hono";
+import { Sections } from "../../core/sections/sections";
+import { Settings } from "../../core/site/settings";
+import type { Shell } from "../../../web/types";
+import type { AppDeps } from "../deps";
+import { siteOrigin } from "../origin";
+
+/**
+ * Header, navigation and footer data every page and feed needs, kept for a few seconds per
+ * instance: it changes rarely, and pages are cached longer than that by the CDN anyway.
+ */
+const SHELL_TTL_MS = 10_000;
+const shells = new WeakMap<AppDeps, { at: number; shell: Promise<Shell> }>();
+
+export function loadShell(deps: AppDeps): Promise<Shell> {
+  const cached = shells.get(deps);
+  if (cached && Date.now() - cached.at < SHELL_TTL_MS) return cached.shell;
+  // Banners come from the site settings once admins can configure them; none until then.
+  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store)]).then(([site, sections]) => ({ site, sections, banners: [] }));
+  shells.set(deps, { at: Date.now(), shell });
+  shell.catch(() => shells.delete(deps));
+  return shell;
+}
+
+/** Absolute origin of the public site, for canonical URLs, feeds and share links. */
+export function origin(deps: AppDeps, c: Context): string {
+  return siteOrigin(deps, c);
+}

@@ -1,0 +1,37 @@
+import { CONTENT_KINDS } from "../../core/content";
+import type { Surface } from "../frame";
+import { createAdminApi } from "./admin";
+import { createAuthApi } from "./auth";
+import { createContentApi } from "./content";
+import { createFeaturedApi } from "./featured";
+import { requireStaff } from "./guard";
+import { createReportsApi } from "./reports";
+
+/**
+ * The staff surface: sign-in, the editorial workflow of every content kind (`/api/<kind>`),
+ * accounts, sections, audit and reports.
+ * Deployed as functions/staff.ts; the API Gateway routes that reach it are listed in
+ * infra/Api.ts (STAFF_ROUTES) and must match the paths mounted here. It imports nothing of the
+ * reader's pages, feeds or search (tests/http/bundles.test.ts).
+ */
+export const staffSurface: Surface = {
+  mount(app, deps) {
+    // Every staff route needs a signed-in account but signing in and out. Guarded path by path,
+    // not as "/api/*": the rest of /api (GET /api/sections among them) is the reader's.
+    app.use("/api/auth/me", requireStaff);
+    app.use("/api/reports/*", requireStaff);
+    app.use("/api/users/*", requireStaff);
+    app.use("/api/audit", requireStaff);
+    app.on(["POST", "PATCH"], ["/api/sections", "/api/sections/*"], requireStaff);
+
+    app.route("/api/auth", createAuthApi(deps));
+    for (const kind of CONTENT_KINDS) {
+      app.use(`/api/${kind.name}/*`, requireStaff);
+      app.route(`/api/${kind.name}`, createContentApi(deps, kind));
+    }
+    app.use("/api/featured", requireStaff);
+    app.route("/api/featured", createFeaturedApi(deps));
+    app.route("/api/reports", createReportsApi(deps));
+    app.route("/api", createAdminApi(deps));
+  },
+};
