@@ -173,6 +173,7 @@ export const Sessions = {
     return { id, email, name, role, sections: sections ?? [] };
   },
 
+  /** Ends the session of a token at once (its item is deleted); unknown tokens are ignored. */
   async logout(store: Store, token: string | undefined): Promise<void> {
     if (!token || !TOKEN_PATTERN.test(token)) return;
     await store.db.send(new DeleteCommand({ TableName: store.table, Key: Keys.session(hashToken(token)) }));

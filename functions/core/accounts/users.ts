@@ -40,6 +40,7 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
+/** The account as it may leave core: without the password hash and the session epoch. */
 export function toPublicUser(user: StoredUser | User): User {
   const { id, email, name, role, sections, active, createdAt, updatedAt, version } = user;
   return { id, email, name, role, sections: sections ?? [], active, createdAt, updatedAt, version };
@@ -62,11 +63,13 @@ function userItem(user: StoredUser) {
   };
 }
 
+/** E-mail addresses are compared trimmed and lower-cased, for login and for uniqueness. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 export const Users = {
+  /** Whether an active account of `role` exists (the first start creates an admin when none does). */
   async hasRole(store: Store, role: Role): Promise<boolean> {
     const out = await store.db.send(
       new QueryCommand({
@@ -81,18 +84,21 @@ export const Users = {
     return (out.Items ?? []).length > 0;
   },
 
+  /** The stored account (hash and epoch included), read consistently; undefined for an unknown or malformed id. */
   async getStored(store: Store, id: string): Promise<StoredUser | undefined> {
     if (!/^[\w-]{1,64}$/.test(id)) return undefined;
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.user(id), ConsistentRead: true }));
     return out.Item as StoredUser | undefined;
   },
 
+  /** The account without its secrets, or a NOT_FOUND error. */
   async get(store: Store, id: string): Promise<User> {
     const user = await Users.getStored(store, id);
     if (!user) throw notFound("Không tìm thấy tài khoản.");
     return toPublicUser(user);
   },
 
+  /** The stored account of an e-mail address (through its reservation item), if any. */
   async getStoredByEmail(store: Store, email: string): Promise<StoredUser | undefined> {
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.userEmail(normalizeEmail(email)) }));
     const userId = out.Item?.userId as string | undefined;

@@ -7,10 +7,12 @@ import type { Store } from "../storage/store";
  * The media pipeline issue builds on these primitives.
  */
 export const Media = {
+  /** Stores an object under `key` in the media bucket. */
   async put(store: Store, key: string, body: Uint8Array, contentType: string): Promise<void> {
     await store.s3.send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: body, ContentType: contentType }));
   },
 
+  /** The object at `key` with its content type, or undefined when there is none. */
   async get(store: Store, key: string): Promise<{ body: Uint8Array; contentType?: string } | undefined> {
     try {
       const out = await store.s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: key }));
@@ -21,6 +23,7 @@ export const Media = {
     }
   },
 
+  /** Deletes the object at `key` (nothing happens when it does not exist). */
   async remove(store: Store, key: string): Promise<void> {
     await store.s3.send(new DeleteObjectCommand({ Bucket: store.bucket, Key: key }));
   },

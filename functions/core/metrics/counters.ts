@@ -35,14 +35,17 @@ export const DEFAULT_SHARDS = 4;
 export const DEFAULT_CACHE_MS = 5_000;
 const MAX_SHARDS = 100;
 
+/** The counter settings with their defaults filled in; a shard count out of range is a startup error. */
 export function resolveCounters(config: CounterConfig = {}): Counters {
   const shards = Math.trunc(config.shards ?? DEFAULT_SHARDS);
   if (!(shards >= 1 && shards <= MAX_SHARDS)) throw new Error(`counters.shards must be 1…${MAX_SHARDS}`);
   return { shards, cacheMs: Math.max(0, config.cacheMs ?? DEFAULT_CACHE_MS), now: config.now ?? Date.now };
 }
 
+/** The shard a write goes to: random, so concurrent writes spread over the partitions. */
 export const randomShard = (shards: number) => Math.floor(Math.random() * shards);
 
+/** Every shard of a counter, 0…shards-1: what a read sums. */
 export const shardList = (shards: number) => Array.from({ length: shards }, (_, shard) => shard);
 
 /** Schema version of every item the counters write (STYLE.md: entities carry one). */

@@ -143,6 +143,10 @@ const add = <K>(map: Map<K, number>, key: K, count: number) => map.set(key, (map
 const byCount = <T extends { count: number; name: string }>(a: T, b: T) => b.count - a.count || a.name.localeCompare(b.name, "vi");
 
 export const Reports = {
+  /**
+   * The activity report of a period: publications by kind, section and approver, visits per day,
+   * the most viewed articles, and the sections quiet for `idleDays` as of `now` (epoch ms).
+   */
   async activity(store: Store, counters: Counters, query: ReportQuery, now: number): Promise<ActivityReport> {
     const { from, to, idleDays } = query;
     const [rows, sections, visitsByDay, topArticles] = await Promise.all([

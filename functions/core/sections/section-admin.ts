@@ -19,8 +19,10 @@ const sectionShape = {
   description: optionalText("Mô tả", 500),
   order: z.number({ error: "Thứ tự phải là số." }).int({ error: "Thứ tự phải là số nguyên." }).min(0).max(9999),
   parentId: z.union([z.string().max(130), z.null()]),
+  // Four eyes relaxed for a small board: its members may approve their own items (audited as usual).
+  selfApproval: z.boolean({ error: "selfApproval phải là true hoặc false." }),
 };
-const createSchema = z.object({ ...sectionShape, description: sectionShape.description.default(""), order: sectionShape.order.default(0), parentId: sectionShape.parentId.optional() });
+const createSchema = z.object({ ...sectionShape, description: sectionShape.description.default(""), order: sectionShape.order.default(0), parentId: sectionShape.parentId.optional(), selfApproval: sectionShape.selfApproval.optional() });
 const updateSchema = z.object(sectionShape).partial();
 
 function sectionItem(section: Section) {
@@ -58,6 +60,7 @@ export const SectionAdmin = {
       description: data.description.trim(),
       order: data.order,
       ...(data.parentId ? { parentId: data.parentId } : {}),
+      ...(data.selfApproval ? { selfApproval: true } : {}),
     };
     checkNesting(all, section);
     await transact(
@@ -86,11 +89,14 @@ export const SectionAdmin = {
       ...(data.description !== undefined ? { description: data.description.trim() } : {}),
       ...(data.order !== undefined ? { order: data.order } : {}),
     };
+    if (data.selfApproval === false) delete next.selfApproval;
+    else if (data.selfApproval) next.selfApproval = true;
     if (data.parentId === null) delete next.parentId;
     else if (data.parentId !== undefined) next.parentId = data.parentId;
     checkNesting(all, next);
     const changed = (Object.keys(next) as (keyof Section)[]).filter((key) => next[key] !== current[key]);
     if (data.parentId === null && current.parentId) changed.push("parentId");
+    if (data.selfApproval === false && current.selfApproval) changed.push("selfApproval");
     if (changed.length === 0) return current;
     await transact(
       store,

@@ -37,6 +37,7 @@ export const Sections = {
     return (out.Items ?? []).map(fromItem);
   },
 
+  /** One section by id, or undefined. */
   async get(store: Store, id: string): Promise<Section | undefined> {
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.section(id) }));
     return out.Item ? fromItem(out.Item) : undefined;

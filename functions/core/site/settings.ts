@@ -20,6 +20,7 @@ export const DEFAULT_SETTINGS: SiteSettings = {
 };
 
 export const Settings = {
+  /** The agency's identity, or the defaults before anyone has set it. */
   async get(store: Store): Promise<SiteSettings> {
     const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.settings() }));
     if (!out.Item) return DEFAULT_SETTINGS;
@@ -27,6 +28,7 @@ export const Settings = {
     return { name, shortName, address, phone, email };
   },
 
+  /** Replaces the agency's identity as a whole. */
   async put(store: Store, settings: SiteSettings): Promise<void> {
     await store.db.send(
       new PutCommand({ TableName: store.table, Item: { ...Keys.settings(), entity: "Settings", schemaVersion: 1, ...settings } }),

@@ -30,6 +30,7 @@
  * - review queue of a section          → Query     gsi1pk=QUEUE#<sectionId>   gsi1sk=<submittedAt>#<id>  (only while submitted)
  * - scheduled publications, due first  → Query     gsi1pk=SCHEDULED           gsi1sk=<scheduledAt>#<id>  (only while scheduled; due: sk <= <now>#~)
  * - site settings                      → GetItem   pk=META                    sk=SETTINGS
+ * - featured items of the home page     → GetItem   pk=META                    sk=FEATURED  (conditional Put on its version)
  * - health probe (never written)       → GetItem   pk=META                    sk=HEALTH
  * - one-off markers (demo seeded)      → GetItem   pk=META                    sk=SEED#<name>
  * Visitors and views (metrics/visitors.ts, views.ts). <s> is a write shard 0…shards-1

@@ -8,6 +8,7 @@ export interface Page<T> {
   next?: string;
 }
 
+/** The opaque cursor of a Query's LastEvaluatedKey (undefined on the last page). */
 export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString("base64url") : undefined;
 }

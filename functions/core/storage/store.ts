@@ -30,6 +30,7 @@ export interface StoreOptions {
   s3?: S3ClientConfig;
 }
 
+/** The clients for the table and the bucket; built once per process, at the composition root. */
 export function createStore(options: StoreOptions): Store {
   const db = DynamoDBDocumentClient.from(new DynamoDBClient(options.dynamodb ?? {}), {
     marshallOptions: { removeUndefinedValues: true },

@@ -9,7 +9,7 @@
  *   /lich-cong-tac?tuan=YYYY-Www   weekly schedule (no entries until the schedule type exists)
  *   /van-ban, /van-ban/:slug, /gop-y, /gop-y/:slug, /thu-vien-anh, /video
  *                              honest "chưa có nội dung" pages until their content types exist
- *   feeds, sitemaps, robots.txt: functions/http/feeds.ts
+ *   feeds, sitemaps, robots.txt: feeds.ts
  *
  * Bad input (`?trang=abc`, `?tuan=2026-W99`, an over-long `q`) is a 400 page, a page past the end
  * a 404 page; neither is ever a 500.
