@@ -16,7 +16,7 @@ import { stageConfig } from "./stages";
 
 /**
  * The API Gateway routes served by the staff function (functions/staff.ts); everything else goes
- * to the reader function (functions/api.ts). Must match functions/http/staff.ts.
+ * to the reader function (functions/api.ts). Must match functions/http/staff/staff.ts.
  */
 export const STAFF_ROUTES = [
   "ANY /api/auth/{proxy+}",

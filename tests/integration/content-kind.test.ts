@@ -46,7 +46,7 @@ const notices: ContentKind<Notice, NoticeView> = {
   fromCreate: (data, { sectionId }) => ({ title: plainText(String(data.title)), summary: String(data.summary ?? ""), text: String(data.text ?? ""), sectionId }),
   applyUpdate: (current, changes, sectionId) => ({ ...current, ...(changes as Partial<Notice>), sectionId }),
   check: () => {},
-  missingForReview: (content) => (content.text ? {} : { text: "Nội dung thông báo không được để trống." }),
+  missingForReview: (content): Record<string, string> => (content.text ? {} : { text: "Nội dung thông báo không được để trống." }),
   publishedView: (content, meta) => ({ ...content, ...meta }),
   summaryAttributes: ["id", "slug", "title", "summary", "publishedAt"],
   searchDocument: (view) => ({ ...view, url: `/thong-bao-thu/${view.slug}`, kind: "notices", body: view.text }),
