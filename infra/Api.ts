@@ -22,6 +22,7 @@ export const STAFF_ROUTES = [
   "ANY /api/auth/{proxy+}",
   "ANY /api/articles",
   "ANY /api/articles/{proxy+}",
+  "ANY /api/featured",
   "ANY /api/users",
   "ANY /api/users/{proxy+}",
   "POST /api/sections",

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { STAFF_ROUTES } from "../../infra/Api";
+import { CONTENT_KINDS } from "../../functions/core/content";
 import type { Store } from "../../functions/core/storage/store";
 import { createFrame } from "../../functions/http/frame";
 import { readerSurface } from "../../functions/http/reader/reader";
@@ -16,6 +17,7 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/auth/{proxy+}": ["GET", "/api/auth/me"],
   "ANY /api/articles": ["GET", "/api/articles"],
   "ANY /api/articles/{proxy+}": ["GET", "/api/articles/abc"],
+  "ANY /api/featured": ["PUT", "/api/featured"],
   "ANY /api/users": ["GET", "/api/users"],
   "ANY /api/users/{proxy+}": ["GET", "/api/users/abc"],
   "POST /api/sections": ["POST", "/api/sections"],
@@ -36,6 +38,20 @@ describe("reader and staff surfaces", () => {
     const reader = await request(createFrame({ store }, readerSurface), method, path, { body });
     expect(staff.status).toBe(401); // served: it asks for a session
     expect(reader.status).toBe(404);
+  });
+
+  it("routes every content kind's workflow API to the staff function", () => {
+    for (const kind of CONTENT_KINDS) {
+      expect(STAFF_ROUTES, kind.name).toContain(`ANY /api/${kind.name}`);
+      expect(STAFF_ROUTES, kind.name).toContain(`ANY /api/${kind.name}/{proxy+}`);
+    }
+  });
+
+  it("lets guests sign in and out: the only staff routes that ask for no session", async () => {
+    const staff = createFrame({ store }, staffSurface);
+    expect((await request(staff, "POST", "/api/auth/logout", { body: {} })).status).toBe(200);
+    const login = await request(staff, "POST", "/api/auth/login", { body: {} });
+    expect(login.status).toBe(400); // asks for the e-mail address, not for a session
   });
 
   it("leaves the public pages and API to the reader function", async () => {
