@@ -117,7 +117,7 @@ interface Aggregate {
 
 async function aggregates(store: Store, from: string, to: string): Promise<Aggregate[]> {
   const found: Aggregate[] = [];
-  const days = Keys.reportDays(from, to);
+  const days = Keys.reportRange(from, to);
   await Promise.all(
     yearsOf(from, to).map(async (year) => {
       for await (const items of queryPages(store, {

@@ -3,17 +3,17 @@
  *
  * Naming: `Keys.x(…)` is the primary key {pk, sk} of one item (GetItem, UpdateItem, DeleteItem,
  * BatchGet); `Keys.xItem(…)` is the whole key set an item is stored with, index keys included
- * (Put); a builder that returns a string is the partition of a Query; `…Range` and `…From` are
- * sort-key bounds. No other module writes a key string.
+ * (Put); a builder that returns a string is the partition of a Query, or with `…Sort` a sort
+ * key alone; `…Range`, `…From` and `…Bound` are sort-key bounds. No other module writes a
+ * key string.
  *
  * Access patterns (→ operation, key):
  * - section by id                      → GetItem   pk=SECTION#<id>            sk=SECTION
  * - all sections in navigation order   → Query     gsi1pk=SECTIONS            gsi1sk=<order, 4 digits>#<id>
- * - article (editor's working copy)    → GetItem   pk=ARTICLE#<id>            sk=ARTICLE
- * - slug reservation (unique slugs)    → GetItem   pk=SLUG#<slug>             sk=SLUG
- * - published article by slug (reader) → GetItem   pk=SLUG#<slug>             sk=PUBLISHED
- * - published in a section, newest 1st → Query     gsi1pk=PUBLISHED#SECTION#<sectionId> gsi1sk=<publishedAt>#<id>
- * - latest published, all sections     → Query     gsi2pk=PUBLISHED           gsi2sk=<publishedAt>#<id>  (sitemap, feeds: between two instants)
+ * - content of every kind: working copies, revisions, slugs, published views (by slug, by section,
+ *     latest), authors' lists, review queues, scheduled publications → `contentKeys` at the end of
+ *     this file. `Keys.article`, `publishedView`, `publishedInSection` and `publishedLatest` are the
+ *     article kind's, for the reader paths; sitemap and feeds read `PUBLISHED` between two instants.
  * - user by id                         → GetItem   pk=USER#<id>               sk=USER
  * - user by email (login, uniqueness)  → GetItem   pk=EMAIL#<email>           sk=EMAIL
  * - users by role (is there an admin?) → Query     gsi1pk=USERS#ROLE#<role>   gsi1sk=<email>
@@ -25,10 +25,6 @@
  * - audit events of a day (Vietnam)    → Query     gsi1pk=AUDIT#DAY#<yyyy-mm-dd> gsi1sk=<at>#<eventId>
  * - session by token hash              → GetItem   pk=SESSION#<sha256(token)> sk=SESSION  (TTL expiresAt)
  * - login attempts in a window         → conditional Update pk=THROTTLE#<account|client>#<subject> sk=<window start> (TTL)
- * - article revisions                  → Query     pk=ARTICLE#<id>            sk begins_with REV#  (sk=REV#<number, 6 digits>)
- * - articles of an author              → Query     gsi2pk=AUTHOR#<userId>     gsi2sk=<updatedAt>#<id>
- * - review queue of a section          → Query     gsi1pk=QUEUE#<sectionId>   gsi1sk=<submittedAt>#<id>  (only while submitted)
- * - scheduled publications, due first  → Query     gsi1pk=SCHEDULED           gsi1sk=<scheduledAt>#<id>  (only while scheduled; due: sk <= <now>#~)
  * - site settings                      → GetItem   pk=META                    sk=SETTINGS
  * - featured items of the home page     → GetItem   pk=META                    sk=FEATURED  (conditional Put on its version)
  * - health probe (never written)       → GetItem   pk=META                    sk=HEALTH
@@ -51,7 +47,6 @@
  * - published count by month (UTC)     → Query     pk=COUNT#SECTION#<id> | COUNT#ALL  sk=<yyyy-mm>, newest first
  *     `n` and `d01`…`d31` kept exact by ADD ±1 in the same transactions: page N of a section is
  *     located from them without reading the pages before it; the sitemap lists months of COUNT#ALL
- * Content kinds (publishing/): see `contentKeys` at the end of this file.
  *
  * The published view lives beside the slug reservation, keyed by slug, so a public article read is
  * one GetItem and an edit of the working copy never changes what readers see until it is approved.
@@ -90,7 +85,16 @@ const meta = (name: string): Key => ({ pk: "META", sk: name });
 const searchDoc = (articleId: string): Key => ({ pk: `SEARCH#DOC#${articleId}`, sk: "SEARCH" });
 const searchChanges = () => "SEARCH#CHANGES";
 const countPartition = (sectionId: string | undefined) => (sectionId === undefined ? "COUNT#ALL" : `COUNT#SECTION#${sectionId}`);
+/** Articles were the first kind: the reader paths read their keys from the same builder the engine writes with. */
+const articleKeys = contentKeys("ARTICLE");
 
+/**
+ * The key builders of every entity but the content kinds' (naming in the header above).
+ * @example
+ * await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.user(id) }));
+ * const item = { ...Keys.auditEvent(itemId, vietnamDay(at), at, eventId), entity: "AuditEvent", schemaVersion: 1, ...event };
+ * const days = Keys.reportRange(from, to); // sk BETWEEN days.from AND days.to in Keys.reportYear(year)
+ */
 export const Keys = {
   // Sections
   section,
@@ -99,28 +103,16 @@ export const Keys = {
   /** A section's keys: by id, and its place in the navigation (`order`, then id). */
   sectionItem: (id: string, order: number): ItemKeys => ({ ...section(id), gsi1pk: "SECTIONS", gsi1sk: `${String(order).padStart(4, "0")}#${id}` }),
 
-  // Articles (publishing/editorial.ts; content kinds get theirs from `contentKeys`)
-  article: (id: string): Key => ({ pk: `ARTICLE#${id}`, sk: "ARTICLE" }),
-  slug: (slug: string): Key => ({ pk: `SLUG#${slug}`, sk: "SLUG" }),
-  publishedView: (slug: string): Key => ({ pk: `SLUG#${slug}`, sk: "PUBLISHED" }),
-  publishedInSection: (sectionId: string) => `PUBLISHED#SECTION#${sectionId}`,
-  publishedLatest: () => "PUBLISHED",
+  // Articles, for the reader paths (the engine writes them through `contentKeys`)
+  /** An article's working copy, by id. */
+  article: articleKeys.item,
+  publishedView: articleKeys.publishedView,
+  publishedInSection: articleKeys.publishedInSection,
+  publishedLatest: articleKeys.publishedLatest,
+  /** gsi1sk / gsi2sk of a published view: newest first when read backwards. */
   publishedSort: timeSort,
   /** Published between two instants (ISO-8601; either omitted: no bound), for `gsi2sk BETWEEN`. */
   publishedRange: (from?: string, to?: string): SortRange => ({ from: from ?? FIRST, to: to ?? LAST }),
-  revision: (articleId: string, number: number): Key => ({ pk: `ARTICLE#${articleId}`, sk: `REV#${String(number).padStart(6, "0")}` }),
-  revisionPrefix: () => "REV#",
-  articlesByAuthor: (userId: string) => `AUTHOR#${userId}`,
-  /** gsi2sk of a working copy in its author's list: last changed first. */
-  authorSort: (updatedAt: string, id: string) => timeSort(updatedAt, id),
-  reviewQueue: (sectionId: string) => `QUEUE#${sectionId}`,
-  /** gsi1sk of a submitted working copy in its section's review queue: oldest submission first. */
-  reviewQueueSort: (submittedAt: string, id: string) => timeSort(submittedAt, id),
-  scheduled: () => "SCHEDULED",
-  /** gsi1sk of a scheduled working copy: due first. */
-  scheduledSort: (scheduledAt: string, id: string) => timeSort(scheduledAt, id),
-  /** Upper bound (inclusive) of the scheduled sort keys due by the instant `now`. */
-  scheduledDue: (now: string) => `${now}#${LAST}`,
 
   // Accounts
   user,
@@ -147,7 +139,7 @@ export const Keys = {
   /** The partition of one year's aggregates ("yyyy"). */
   reportYear: (year: string) => `REPORT#${year}`,
   /** Every aggregate of the days `from`…`to` (YYYY-MM-DD, inclusive), whatever kind, section, approver. */
-  reportDays: (from: string, to: string): SortRange => ({ from, to: `${to}${LAST}` }),
+  reportRange: (from: string, to: string): SortRange => ({ from, to: `${to}${LAST}` }),
 
   // Audit
   /** The partition of one item's events (article, user, section). */
@@ -192,7 +184,6 @@ export const Keys = {
   // Search and section paging
   searchDoc,
   searchChanges,
-  searchChangeSort: timeSort,
   /** A search document's keys: by article, and its place in the change feed (gsi1). */
   searchDocItem: (articleId: string, changedAt: string): ItemKeys => ({
     ...searchDoc(articleId),
