@@ -3,8 +3,6 @@ import { createFrame } from "./frame";
 import { readerSurface } from "./reader/reader";
 import { staffSurface } from "./staff/staff";
 
-export type { AppDeps } from "./deps";
-
 /**
  * The whole HTTP surface in one app, as `npm start` and the tests run it. On AWS the same two
  * surfaces are deployed as two functions (functions/api.ts, functions/staff.ts), so the reader's
