@@ -133,7 +133,7 @@ describe("reader pages in Chromium", () => {
     } finally {
       await browser.close();
     }
-  });
+  }, 120_000); // axe over every page type takes ~40 s on a loaded 2-core machine
 });
 
 const ECONOMY_LAST = 25;
