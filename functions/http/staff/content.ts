@@ -29,7 +29,7 @@ export function createContentApi(deps: AppDeps, kind: ContentKind) {
   api.delete("/:id", async (c) => {
     // The version may come as `?version=` (a DELETE often has no body) or in a JSON body.
     const version = c.req.query("version");
-    const body = version !== undefined ? { version: Number(version) } : c.req.header("content-type") ? await readJson(c) : {};
+    const body = version !== undefined ? { version: Number(version) } : (await c.req.raw.clone().text()).trim() ? await readJson(c) : {};
     await engine.remove(c.get("staff"), id(c), body);
     return c.body(null, 204);
   });
