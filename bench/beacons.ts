@@ -1,5 +1,5 @@
 /**
- * Visitor and view beacons under load (DESIGN.md budgets: "a view or heartbeat costs 1 write unit;
+ * Visitor and view beacons under load (docs/architecture.md, "Budgets": "a view or heartbeat costs 1 write unit;
  * 1,000 concurrent beacons lose no count"), against the local server on DynamoDB Local:
  *
  * 1. SESSIONS new sessions send their first heartbeat at once (each starts a visit);

@@ -1,5 +1,5 @@
 /**
- * JavaScript each public page type makes the browser load (DESIGN.md budget: ≤ 40 KB gzip on the
+ * JavaScript each public page type makes the browser load (docs/architecture.md, "Budgets": ≤ 25 KB gzip on the
  * article page): external modules it references (entry and preloads, each counted once) plus
  * inline scripts (Solid's hydration bootstrap), gzip-compressed as CloudFront serves them. The
  * embedded page props are JSON, not script, and are shown apart.
@@ -36,5 +36,5 @@ export async function jsPerPageType(url: string, store: Store) {
         `(${files.size} file, ${(inline / KB).toFixed(1)} KB inline)   page props ${(gzipSync(props).length / KB).toFixed(1)} KB   HTML ${(gzipSync(html).length / KB).toFixed(1)} KB`,
     );
   }
-  console.log("budget: ≤ 40 KB gzip of JavaScript on the article page");
+  console.log("budget: ≤ 25 KB gzip of JavaScript on every public page");
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the numbers DESIGN.md budgets, measured on this machine. Not a test: it prints
+ * `npm run bench`: the budgets of docs/architecture.md ("Budgets"), measured on this machine. Not a test: it prints
  * and never fails on a slow run. Later issues add their benchmarks here.
  *
  * 1. SSR article page vs the same bytes served as a static response by the same server (autocannon,

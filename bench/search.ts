@@ -1,5 +1,5 @@
 /**
- * Search at 10,000 published articles (DESIGN.md budget: p95 ≤ 50 ms, with or without
+ * Search at 10,000 published articles (docs/architecture.md, "Budgets": p95 ≤ 50 ms, with or without
  * diacritics), against DynamoDB Local and s3rver in a temporary folder.
  *
  * The articles are synthetic but Vietnamese: sentences of the demo content recombined, with

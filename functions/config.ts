@@ -15,7 +15,8 @@ function lambdaClientAddress(c: Context): string | undefined {
 
 /**
  * Configuration of a Lambda, read once from its environment (set by infra/Api.ts). The local
- * runner builds AppDeps itself (scripts/local), so this is the only process.env read of the app.
+ * runner builds AppDeps itself (scripts/local); the other read is cloud.ts (the distribution's
+ * SSM parameter, for the functions that publish).
  */
 export function depsFromEnv(env: NodeJS.ProcessEnv = process.env): AppDeps {
   const table = env.PORTAL_TABLE;

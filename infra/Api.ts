@@ -1,8 +1,9 @@
 /**
- * API stack: one HTTP API whose `$default` route sends every request to the Hono app
- * (functions/api.ts). CloudFront (Web stack) sits in front of it.
- * The scheduler (EventBridge rule every minute → functions/scheduler.ts) publishes scheduled
- * articles when due; it shares the API function's environment and permissions.
+ * API stack: one HTTP API in front of two functions: STAFF_ROUTES go to the staff function
+ * (functions/staff.ts), `$default` (pages and the public API) to the reader (functions/api.ts).
+ * CloudFront (Web stack) sits in front of it. The scheduler (EventBridge rule every minute →
+ * functions/scheduler.ts) publishes scheduled items when due, with the staff function's
+ * publishing permissions (SSM parameter of the distribution, CloudFront invalidation).
  */
 import { Aws, RemovalPolicy } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";

@@ -7,7 +7,7 @@ import type { AppEnv } from "./env";
 import { siteOrigin } from "./origin";
 
 /**
- * Session cookie, session middleware and the CSRF origin check (DESIGN.md, Security).
+ * Session cookie, session middleware and the CSRF origin check (docs/architecture.md, "Security").
  *
  * The cookie is `__Host-portal_session` (HttpOnly, Secure, SameSite=Lax, Path=/, no Domain)
  * whenever the site is served over https. Browsers refuse `__Host-` cookies without Secure, and

@@ -10,6 +10,7 @@ import { modulesOf, READER_ONLY, readerOnlyIn } from "../../bench/bundle";
 
 describe("Lambda bundles", () => {
   let modules: { staff: string[]; reader: string[] };
+  let packages: { staff: string[]; reader: string[] };
 
   beforeAll(async () => {
     const { metafile } = await build({
@@ -25,10 +26,23 @@ describe("Lambda bundles", () => {
     });
     const of = (entry: string) => modulesOf(metafile as Metafile, Object.keys(metafile.outputs).find((out) => metafile.outputs[out]!.entryPoint === entry)!);
     modules = { staff: of("functions/staff.ts"), reader: of("functions/api.ts") };
+    const imported = (entry: string) =>
+      Object.values(metafile.outputs)
+        .find((out) => out.entryPoint === entry)!
+        .imports.filter((i) => i.external)
+        .map((i) => i.path);
+    packages = { staff: imported("functions/staff.ts"), reader: imported("functions/api.ts") };
   });
 
   it("keeps the SSR build, pages, feeds and search out of the staff function", () => {
     expect(readerOnlyIn(modules.staff)).toEqual([]);
+  });
+
+  it("keeps the editor's heavy libraries (validation, sanitizing, diffing) out of the reader function", () => {
+    const heavy = (paths: string[]) => paths.filter((path) => /^(zod|sanitize-html|diff)(\/|$)/.test(path));
+    expect(heavy(packages.reader)).toEqual([]);
+    // Guards the check: the staff function does import them.
+    expect(new Set(heavy(packages.staff))).toEqual(new Set(["zod", "sanitize-html", "diff"]));
   });
 
   // Guards the check above: a pattern that matches nothing (a file renamed) would pass forever.

@@ -1,5 +1,5 @@
 /**
- * Every public URL of DESIGN.md's contract through app.request(): status, cache headers, head
+ * Every public URL of the contract (docs/architecture.md) through app.request(): status, cache headers, head
  * tags, content; and bad input of every kind answered with a Vietnamese 4xx page, never a 500.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -7,6 +7,7 @@ import { publishDue } from "../../functions/core/publishing/due";
 import { createEngine } from "../../functions/core/publishing/engine";
 import { invalidationEffects, RecordingInvalidator } from "../../functions/core/publishing/invalidation";
 import type { ContentKind } from "../../functions/core/publishing/kind";
+import { Listings } from "../../functions/core/reader/listings";
 import { Search } from "../../functions/core/reader/search";
 import { plainText } from "../../functions/core/shared/html";
 import { vietnamDay } from "../../functions/core/shared/time";
@@ -53,6 +54,7 @@ const notices: ContentKind<Notice, NoticeView> = {
   reportKind: () => "notices",
   url: (slug) => `/thong-bao-thu/${slug}`,
   paths: ({ slug }) => [`/thong-bao-thu/${slug}`, "/thong-bao-thu*"],
+  sectionListing: true,
 };
 
 const writer: SessionUser = { id: "u-writer", email: "viet@hoaphong.example.vn", name: "Lê Văn Viết", role: "writer", sections: ["kinh-te"] };
@@ -87,6 +89,9 @@ describe("a content kind made of nothing but its descriptor", () => {
     const day = vietnamDay(published.publishedAt!);
     expect((await report(day)).published.byKind.notices).toBe(1);
     expect(invalidator.paths).toContain(`/thong-bao-thu/${published.slug}`);
+    // Counted for listings in its own key space: the articles' section pages and sitemap see nothing.
+    expect((await Listings.sectionPage(store, "kinh-te", 1, 20)).total).toBe(0);
+    expect(await Listings.months(store)).toEqual([]);
 
     Search.forget(store);
     const found = await Search.query(store, "tiep cong dan");

@@ -1,5 +1,5 @@
 /**
- * Every stored item carries a numeric `schemaVersion` (STYLE.md: entities carry one, so a future
+ * Every stored item carries a numeric `schemaVersion` (docs/architecture.md, "Data": every item carries one, so a future
  * migration can tell old items from new). The operations below write one of every kind of item
  * the portal stores today; the whole table is then read back with a Scan (tests only: request
  * paths never scan) and every item is checked, so a new item kind written without a version makes

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 
-/** Flags that work on this machine's closed network (see VERIFIED.md). */
+/** Flags that work on this machine's closed network (no background networking: connections outside loopback are refused here). */
 const ARGS = [
   "--no-sandbox",
   "--disable-gpu",

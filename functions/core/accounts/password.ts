@@ -1,7 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 
 /**
- * scrypt with the OWASP parameters from DESIGN.md (N=2^17, r=8, p=1): node:crypto only, so the
+ * scrypt with the OWASP parameters (docs/architecture.md, "Security"; N=2^17, r=8, p=1): node:crypto only, so the
  * Lambda bundle carries no native addon. One hash needs 128 MiB, hence maxmem.
  * Stored as "scrypt$N$r$p$salt$hash" (base64url) so parameters can be raised later.
  */

@@ -5,7 +5,7 @@ import type { Role, SessionUser } from "./users";
 export type { ContentAction };
 
 /**
- * Who may do what (DESIGN.md, Editorial model). Every editor route ends up here, on the server.
+ * Who may do what (docs/architecture.md, "Publishing engine"). Every editor route ends up here, on the server.
  *
  * - admin: everything the editor-in-chief may do, plus accounts, sections and settings;
  * - editor-in-chief: writes, edits, approves, returns, schedules and unpublishes everywhere;
@@ -62,7 +62,7 @@ export function canSetArchiveDate(user: SessionUser): boolean {
 }
 
 /**
- * Four eyes (DESIGN.md): nobody approves what they wrote, except the editor-in-chief or an admin
+ * Four eyes (docs/architecture.md, "Publishing engine"): nobody approves what they wrote, except the editor-in-chief or an admin
  * with a reason the audit keeps. Archive imports are exempt, and a section may relax the rule
  * for a small board (`selfApproval`).
  * - "allowed": approve as usual;

@@ -8,7 +8,7 @@ import { transact, type Store } from "../storage/store";
 import { MAX_PASSWORD_LENGTH, Users, type SessionUser } from "./users";
 
 /**
- * Server-side sessions (DESIGN.md, Security): a random 256-bit token in the cookie, only its
+ * Server-side sessions (docs/architecture.md, "Security"): a random 256-bit token in the cookie, only its
  * SHA-256 in the table, so a leaked table dump opens no session. 30 minutes idle, 12 hours
  * absolute; `expiresAt` (TTL) is the earlier of the two and is checked on read, since TTL
  * deletion is lazy. A new token at every login; logout deletes the item.

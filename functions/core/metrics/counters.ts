@@ -48,7 +48,7 @@ export const randomShard = (shards: number) => Math.floor(Math.random() * shards
 /** Every shard of a counter, 0…shards-1: what a read sums. */
 export const shardList = (shards: number) => Array.from({ length: shards }, (_, shard) => shard);
 
-/** Schema version of every item the counters write (STYLE.md: entities carry one). */
+/** Schema version of every item the counters write (docs/architecture.md, "Data": every stored item carries one). */
 export const COUNTER_SCHEMA_VERSION = 1;
 
 /** Adds one to the counter item at `key` (created at 0 if absent), setting `attributes` beside it. */

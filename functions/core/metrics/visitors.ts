@@ -1,6 +1,6 @@
 /**
  * Visits and who is online, counted from browser beacons (pages are CDN-cached, so never while
- * rendering). DESIGN.md "Visitors": a visit per visitor session (cookie, 30 min idle); online =
+ * rendering). docs/architecture.md ("Data"): a visit per visitor session (cookie, 30 min idle); online =
  * sessions with a heartbeat in the last 5 minutes, guests and members apart.
  *
  * Why this shape (each heartbeat is one 1-WCU write; a new visit adds 2, a resumed one 3):

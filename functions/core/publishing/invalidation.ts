@@ -100,7 +100,7 @@ export interface CreateInvalidationInput {
  * import { CloudFrontClient, CreateInvalidationCommand } from "@aws-sdk/client-cloudfront";
  * const client = new CloudFrontClient({});
  * const invalidator = cloudFrontInvalidator({
- *   distributionId: env.PORTAL_DISTRIBUTION_ID,
+ *   distributionId, // read from SSM (functions/cloud.ts)
  *   send: (input) => client.send(new CreateInvalidationCommand(input)),
  * });
  */

@@ -12,7 +12,7 @@ import type { Status } from "./workflow";
 export interface ContentKind<C extends BaseContent = BaseContent, V extends PublishedBase = PublishedBase> {
   /** Registry name and API segment: `/api/<name>` ("articles", "documents", …). */
   name: string;
-  /** Key space of its items in the table (storage/keys.ts `Keys.content`): "ARTICLE", "DOCUMENT", … */
+  /** Key space of its items in the table (storage/keys.ts `contentKeys`): "ARTICLE", "DOCUMENT", … */
   space: string;
   /** Audit item type and action prefix: "article" gives "article.approve". */
   itemType: string;
@@ -46,7 +46,7 @@ export interface ContentKind<C extends BaseContent = BaseContent, V extends Publ
   url(slug: string): string;
   /** Every cached public path a change of this item touches, besides the site-wide ones. */
   paths(location: { slug: string; sectionSlug: string }): string[];
-  /** Live items are counted per section and month for numbered section pages and the sitemap. */
+  /** Live items are counted per section and month, in the kind's own key space, for numbered pages and sitemaps. */
   sectionListing?: boolean;
 }
 

@@ -21,7 +21,7 @@ export const ReaderIndex = {
     const search = kind.searchDocument?.(view);
     return [
       ...(search ? SearchDocs.indexItems(store, search, now) : []),
-      ...(kind.sectionListing ? Listings.countItems(store, before, { sectionId: view.sectionId, publishedAt: view.publishedAt }, now) : []),
+      ...(kind.sectionListing ? Listings.countItems(store, before, { sectionId: view.sectionId, publishedAt: view.publishedAt }, now, kind.space) : []),
     ];
   },
 
@@ -29,7 +29,7 @@ export const ReaderIndex = {
   unpublishItems(kind: ContentKind, store: Store, id: string, live: Placement, now: Date = new Date()): TransactItem[] {
     return [
       ...(kind.searchDocument ? SearchDocs.removeItems(store, id, now) : []),
-      ...(kind.sectionListing ? Listings.countItems(store, live, undefined, now) : []),
+      ...(kind.sectionListing ? Listings.countItems(store, live, undefined, now, kind.space) : []),
     ];
   },
 };

@@ -1,5 +1,5 @@
 /**
- * The editorial workflow of every content kind, as data (DESIGN.md, Editorial model):
+ * The editorial workflow of every content kind, as data (docs/architecture.md, "Publishing engine"):
  *
  *   draft ─submit→ submitted ─approve→ published ─unpublish→ unpublished ─approve→ published
  *     ↑               │  └─schedule→ scheduled ─(scheduler, when due)→ published

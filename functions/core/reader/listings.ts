@@ -14,7 +14,7 @@
  */
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { ArticleSummary } from "./articles";
-import { Keys } from "../storage/keys";
+import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store, TransactItem } from "../storage/store";
 
@@ -110,7 +110,7 @@ export const Listings = {
    * @example
    * ...Listings.countItems(store, current.live ? current.counted : undefined, { sectionId, publishedAt })
    */
-  countItems(store: Store, before: Placement | undefined, after: Placement | undefined, now: Date = new Date()): TransactItem[] {
+  countItems(store: Store, before: Placement | undefined, after: Placement | undefined, now: Date = new Date(), space = "ARTICLE"): TransactItem[] {
     const deltas = new Map<string, { sectionId: string | undefined; month: string; days: Map<number, number> }>();
     const add = (placement: Placement, delta: number) => {
       const { month, day } = utc(placement.publishedAt);
@@ -143,7 +143,8 @@ export const Listings = {
       items.push({
         Update: {
           TableName: store.table,
-          Key: Keys.publishedCount(sectionId, month),
+          // Each content kind counts in its own key space (storage/keys.ts `contentKeys`).
+          Key: contentKeys(space).count(sectionId, month),
           UpdateExpression: `ADD ${adds.join(", ")} SET entity = :entity, schemaVersion = :schemaVersion, lastmod = :now`,
           ExpressionAttributeNames: names,
           ExpressionAttributeValues: values,

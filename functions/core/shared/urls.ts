@@ -1,5 +1,5 @@
 /**
- * Every public path of the portal, built in one place (DESIGN.md, "Contract": these paths are
+ * Every public path of the portal, built in one place (docs/architecture.md, "Contract": these paths are
  * stable). Pure functions, no imports: the web app, feeds, sitemaps, search results and CDN
  * invalidation all build their links here, so a path can never be spelled two ways.
  *

@@ -84,7 +84,6 @@ const auditByDay = (day: string) => `AUDIT#DAY#${day}`;
 const meta = (name: string): Key => ({ pk: "META", sk: name });
 const searchDoc = (articleId: string): Key => ({ pk: `SEARCH#DOC#${articleId}`, sk: "SEARCH" });
 const searchChanges = () => "SEARCH#CHANGES";
-const countPartition = (sectionId: string | undefined) => (sectionId === undefined ? "COUNT#ALL" : `COUNT#SECTION#${sectionId}`);
 /** Articles were the first kind: the reader paths read their keys from the same builder the engine writes with. */
 const articleKeys = contentKeys("ARTICLE");
 
@@ -193,8 +192,8 @@ export const Keys = {
   /** Lower bound of the change feed's sort keys from the instant `at` on (the whole feed when omitted). */
   searchChangesFrom: (at?: string) => at ?? FIRST,
   /** `sectionId` undefined: every section together. `month` is "yyyy-mm" in UTC. */
-  publishedCount: (sectionId: string | undefined, month: string): Key => ({ pk: countPartition(sectionId), sk: month }),
-  publishedCountPartition: countPartition,
+  publishedCount: articleKeys.count,
+  publishedCountPartition: articleKeys.countPartition,
 } as const;
 
 // ───────────── Content kinds (publishing/; kept by the publishing engine's owner) ─────────────
@@ -234,6 +233,12 @@ export function contentKeys(space: string) {
       const at = sort(view.publishedAt, view.id);
       return { gsi1pk: `${scoped("PUBLISHED")}#SECTION#${view.sectionId}`, gsi1sk: at, gsi2pk: scoped("PUBLISHED"), gsi2sk: at };
     },
+    /** Live items per section (or every section: undefined) and UTC month, for numbered pages and sitemaps. */
+    countPartition: (sectionId: string | undefined) => `${scoped("COUNT")}#${sectionId === undefined ? "ALL" : `SECTION#${sectionId}`}`,
+    count: (sectionId: string | undefined, month: string): Key => ({
+      pk: `${scoped("COUNT")}#${sectionId === undefined ? "ALL" : `SECTION#${sectionId}`}`,
+      sk: month,
+    }),
     byAuthor: (userId: string) => `${scoped("AUTHOR")}#${userId}`,
     reviewQueue: (sectionId: string) => `${scoped("QUEUE")}#${sectionId}`,
     scheduled: () => "SCHEDULED",

@@ -12,7 +12,7 @@ export function createApi(deps: AppDeps) {
     const ok = checks.table && checks.bucket;
     return ok ? c.json({ ok: true }) : c.json({ ok: false, checks }, 503);
   });
-  // The contract (DESIGN.md): a plain array of sections.
+  // The contract (docs/architecture.md, "Contract"): a plain array of sections.
   api.get("/sections", async (c) => c.json(await Sections.list(deps.store)));
   api.route("/", createVisitorsApi(deps));
 

@@ -1,5 +1,5 @@
 /**
- * Public, server-rendered pages (DESIGN.md "Contract"), every one from the same Solid components
+ * Public, server-rendered pages (docs/architecture.md, "Contract"), every one from the same Solid components
  * that hydrate in the browser (web/App.tsx):
  *
  *   /                          home: featured (newest) + newest per top-level section

@@ -5,7 +5,7 @@ import { createPages, sendErrorPage } from "./pages";
 /**
  * The reader surface: public pages and the public API (health, sections, beacons, visitor
  * stats). Deployed as functions/api.ts behind every path the staff function does not own; it
- * must stay light (DESIGN.md budgets), so nothing here imports the editor's validation,
+ * must stay light (docs/architecture.md, "Budgets"), so nothing here imports the editor's validation,
  * sanitizing or diffing libraries.
  */
 export const readerSurface: Surface = {

@@ -11,12 +11,12 @@ import type { AppEnv } from "../env";
 const ARTICLE_CHECK_MS = 60_000;
 
 /**
- * Visitor and view beacons and the numbers they feed (DESIGN.md, Contract):
+ * Visitor and view beacons and the numbers they feed (docs/architecture.md, "Contract"):
  * - `POST /visits/heartbeat` → `{ newVisit, stats }`, sets the `portal_vid` cookie;
  * - `POST /views/:articleId` → `{ counted, views }` (also starts a visit when there is none);
  * - `GET /views/:articleId` → `{ views }`;
  * - `GET /stats/visitors` → `{ total, online: { guests, members, total } }`.
- * Request bodies are ignored, so no body can break a beacon; every answer is no-store (api.ts).
+ * Request bodies are ignored, so no body can break a beacon; every answer is no-store (frame.ts).
  */
 export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) {
   const counters = resolveCounters(deps.counters);

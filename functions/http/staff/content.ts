@@ -7,7 +7,7 @@ import type { AppDeps } from "../deps";
 import type { StaffEnv } from "./guard";
 
 /**
- * The workflow routes of one content kind, the same for every kind (DESIGN.md, Contract):
+ * The workflow routes of one content kind, the same for every kind (docs/architecture.md, "Contract"):
  * `/api/<kind>` list (`?view=mine|queue|scheduled|published`) and create; `/api/<kind>/:id` read,
  * edit, delete; the workflow commands; revisions. Every rule is the engine's (core/publishing)
  * and core/accounts/permissions.ts's; handlers only carry requests to it.
