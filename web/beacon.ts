@@ -1,5 +1,5 @@
 /**
- * Browser beacons (DESIGN.md, Visitors). Pages are cached by the CDN, so the browser reports
+ * Browser beacons (docs/architecture.md, "Data"). Pages are cached by the CDN, so the browser reports
  * itself: a heartbeat on load and every minute while the page is visible, and a view on article
  * pages once the heartbeat has given the session its cookie. The answers carry the live numbers
  * the visitor box and the view count show; those components subscribe here. Safe to import on
