@@ -4,13 +4,19 @@
  * CloudFront (Web stack) sits in front of it. The scheduler (EventBridge rule every minute →
  * functions/scheduler.ts) publishes scheduled items when due, with the staff function's
  * publishing permissions (SSM parameter of the distribution, CloudFront invalidation).
+ *
+ * The reader gets Storage's `readerAccess` (reads, single-item counter writes, the search
+ * snapshot), staff and scheduler `staffAccess`; the two HTTP functions answer only requests that
+ * carry the stage's origin secret, which CloudFront adds (Web.ts, functions/http/origin.ts).
  */
 import { Aws, RemovalPolicy } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as logs from "aws-cdk-lib/aws-logs";
+import * as secretsmanager from "aws-cdk-lib/aws-secretsmanager";
 import { NagSuppressions } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { Cron, Function, Api as HttpApi, use, type StackContext } from "sst/constructs";
+import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
 import { Storage } from "./Storage";
 import { distributionParameterName } from "./app";
 import { stageConfig } from "./stages";
@@ -34,7 +40,7 @@ export const STAFF_ROUTES = [
 
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
-  const { functionAccess, suppressFunctionAccessFindings } = use(Storage);
+  const { readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings } = use(Storage);
 
   // A managed log group (retention, removed with the stage) instead of the one Lambda would
   // create on first invocation and keep forever.
@@ -43,11 +49,35 @@ export function Api({ stack, app }: StackContext) {
     removalPolicy: config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
 
+  // The execute-api endpoint is public. CloudFront (Web stack) adds this secret to every request it
+  // sends here, and the HTTP functions answer nothing else (functions/http/origin.ts). Generated
+  // by Secrets Manager, it never appears in source, templates or the cloud assembly: both ends get
+  // it through a `{{resolve:secretsmanager:…}}` dynamic reference, resolved by CloudFormation at
+  // deploy time (so it is readable by whoever may read the functions' or distribution's
+  // configuration, i.e. the account's administrators). The functions need no Secrets Manager
+  // permission and no call at cold start.
+  const originSecret = new secretsmanager.Secret(stack, "OriginSecret", {
+    description: `portal ${app.stage}: value of the ${ORIGIN_SECRET_HEADER} header CloudFront sends to the API origin`,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    // Only a stage's own distribution and functions use it: nothing to keep once they are gone.
+    removalPolicy: RemovalPolicy.DESTROY,
+  });
+  const originSecretValue = originSecret.secretValue.unsafeUnwrap();
+  NagSuppressions.addResourceSuppressions(originSecret, [
+    {
+      id: "AwsSolutions-SMG4",
+      reason:
+        "Read only at deploy time, through dynamic references in the CloudFront origin header and the HTTP functions' environment: a rotation Lambda would change the stored value without reaching either. It is replaced, when needed, by a deployment that creates a new secret (README, Deployment). It proves a request came through CloudFront; it guards no data.",
+    },
+  ]);
+  // The HTTP functions check the origin secret; the scheduler is not behind HTTP.
+  const httpEnvironment = { PORTAL_ORIGIN_SECRET: originSecretValue };
+
   // The functions that publish tell CloudFront which pages changed (functions/cloud.ts).
   const parameterName = distributionParameterName(app);
   const publishing = {
-    ...functionAccess,
-    environment: { ...functionAccess.environment, PORTAL_DISTRIBUTION_PARAMETER: parameterName },
+    ...staffAccess,
+    environment: { ...staffAccess.environment, PORTAL_DISTRIBUTION_PARAMETER: parameterName },
     permissions: [
       new iam.PolicyStatement({
         actions: ["ssm:GetParameter"],
@@ -61,11 +91,23 @@ export function Api({ stack, app }: StackContext) {
   };
 
   // The editor's code (validation, sanitizing, diffs) stays out of the reader's bundle.
-  const staff = new Function(stack, "Staff", { ...publishing, handler: "functions/staff.handler", logGroup: functionLogs });
+  const staff = new Function(stack, "Staff", {
+    ...publishing,
+    environment: { ...publishing.environment, ...httpEnvironment },
+    handler: "functions/staff.handler",
+    logGroup: functionLogs,
+  });
 
   const api = new HttpApi(stack, "Api", {
     routes: {
-      $default: { function: { ...functionAccess, handler: "functions/api.handler", logGroup: functionLogs } },
+      $default: {
+        function: {
+          ...readerAccess,
+          environment: { ...readerAccess.environment, ...httpEnvironment },
+          handler: "functions/api.handler",
+          logGroup: functionLogs,
+        },
+      },
       ...Object.fromEntries(STAFF_ROUTES.map((route) => [route, staff])),
     },
     accessLog: { retention: config.logRetention },
@@ -74,8 +116,9 @@ export function Api({ stack, app }: StackContext) {
     cors: false,
   });
 
-  suppressFunctionAccessFindings(api);
-  suppressFunctionAccessFindings(staff);
+  // Only the reader is built by the Api construct itself; `staff` is shared by its routes.
+  suppressReaderAccessFindings(api);
+  suppressStaffAccessFindings(staff);
   const suppressInvalidationWildcard = (construct: IConstruct) =>
     NagSuppressions.addResourceSuppressions(
       construct,
@@ -96,7 +139,7 @@ export function Api({ stack, app }: StackContext) {
       {
         id: "AwsSolutions-APIG4",
         reason:
-          "Public portal: every page and the public API are anonymous by design. Editor routes are authenticated inside the app (server-side sessions, role and section checks on every route).",
+          "Public portal: every page and the public API are anonymous by design. Editor routes are authenticated inside the app (server-side sessions, role and section checks on every route). The functions answer only requests that carry the stage's origin secret, which CloudFront adds (functions/http/origin.ts).",
       },
     ],
     true,
@@ -106,10 +149,10 @@ export function Api({ stack, app }: StackContext) {
     schedule: "rate(1 minute)",
     job: { function: { ...publishing, handler: "functions/scheduler.handler", logGroup: functionLogs, timeout: 60 } },
   });
-  suppressFunctionAccessFindings(scheduler);
+  suppressStaffAccessFindings(scheduler);
   suppressInvalidationWildcard(scheduler);
 
   stack.addOutputs({ ApiUrl: api.url });
 
-  return { api, staff, scheduler };
+  return { api, staff, scheduler, originSecretValue };
 }

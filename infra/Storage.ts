@@ -21,21 +21,47 @@ import { stageConfig } from "./stages";
  */
 export const MEDIA_PUBLIC_PREFIX = "media/";
 
-/** Item-level DynamoDB actions of the app. No Scan: request paths use GetItem and Query only. */
-const TABLE_ACTIONS = [
+/**
+ * Item-level DynamoDB actions of the reader function (functions/api.ts): reads (GetItem, BatchGetItem,
+ * Query) and the writes of its request paths, which are single-item Put and Update: presence and
+ * visit claims and the visitor/view counters (core/metrics/), the idle push of a session
+ * (accounts/sessions.ts resolve). No Delete, no BatchWrite, no transactions (so no
+ * ConditionCheckItem either), no Scan.
+ */
+export const READER_TABLE_ACTIONS = [
   "dynamodb:GetItem",
   "dynamodb:BatchGetItem",
   "dynamodb:Query",
   "dynamodb:PutItem",
   "dynamodb:UpdateItem",
+] as const;
+
+/**
+ * Item-level DynamoDB actions of the staff and scheduler functions: the reader's, plus what the
+ * editorial writes need. Transactions (core/storage/store.ts `transact`) are authorized per item
+ * as PutItem / UpdateItem / DeleteItem / ConditionCheckItem; DeleteItem also ends a session on
+ * logout; BatchWriteItem removes a never-published draft's revisions and slug (engine.ts).
+ */
+export const STAFF_TABLE_ACTIONS = [
+  ...READER_TABLE_ACTIONS,
   "dynamodb:DeleteItem",
   "dynamodb:BatchWriteItem",
   "dynamodb:ConditionCheckItem",
-  "dynamodb:DescribeTable",
-];
+] as const;
 
-/** Object-level S3 actions of the app (presigned PUT/GET are signed with these). */
-const MEDIA_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+/** Reads of the table's indexes (Query only: nothing else reads an index). */
+const INDEX_ACTIONS = ["dynamodb:Query"] as const;
+
+/**
+ * Key prefix of the reader's own objects in the media bucket: the search index snapshot
+ * (core/reader/search.ts), which any reader instance may rebuild and write back.
+ */
+export const SEARCH_PREFIX = "search/";
+
+/** Object-level S3 actions of the staff and scheduler functions (presigned PUT/GET are signed with these). */
+const STAFF_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"];
+/** The reader reads and writes the search snapshot (under SEARCH_PREFIX) and nothing else. */
+const READER_OBJECT_ACTIONS = ["s3:GetObject", "s3:PutObject"];
 
 export function Storage({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
@@ -132,46 +158,64 @@ export function Storage({ stack, app }: StackContext) {
     }),
   );
 
+  // The environment every app function reads (functions/config.ts). The public URL is required in
+  // prod (stages.ts); elsewhere the site is named by the Host CloudFront received.
+  const environment: Record<string, string> = {
+    PORTAL_TABLE: table.tableName,
+    PORTAL_BUCKET: media.bucketName,
+    ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
+  };
+  const tableResources = [table.tableArn];
+  const indexResources = Object.keys(TABLE.globalIndexes).map((name) => `${table.tableArn}/index/${name}`);
+
   /**
-   * What every app function (the API now, the scheduler and media functions later) gets: the
-   * environment the app reads and least-privilege bindings to the table and the media bucket.
-   * SST's plain `bind: [table, media]` would grant `dynamodb:*` and `s3:*`.
+   * Least-privilege bindings to the table and the media bucket, one per kind of function. SST's
+   * plain `bind: [table, media]` would grant `dynamodb:*` and `s3:*`. ListBucket lets a read of a
+   * missing key answer NoSuchKey (not AccessDenied) and HeadBucket (the health check) succeed.
    */
-  const functionAccess = {
-    environment: {
-      PORTAL_TABLE: table.tableName,
-      PORTAL_BUCKET: media.bucketName,
-      ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
-      // Requests arrive through the Web stack's CloudFront, whose function sets x-forwarded-host.
-      PORTAL_TRUST_FORWARDED_HOST: "1",
-    },
-    bind: [
-      {
-        resource: table,
-        permissions: [
-          {
-            actions: TABLE_ACTIONS,
-            resources: [
-              table.tableArn,
-              ...Object.keys(TABLE.globalIndexes).map((name) => `${table.tableArn}/index/${name}`),
-            ],
-          },
-        ],
-      },
-      {
-        resource: media,
-        permissions: [
-          { actions: ["s3:ListBucket"], resources: [media.bucketArn] },
-          { actions: MEDIA_OBJECT_ACTIONS, resources: [`${media.bucketArn}/*`] },
-        ],
-      },
-    ],
-  } satisfies Pick<FunctionProps, "environment" | "bind">;
+  const access = (tableActions: readonly string[], objectActions: string[], objects: string) =>
+    ({
+      environment,
+      bind: [
+        {
+          resource: table,
+          permissions: [
+            { actions: [...tableActions], resources: tableResources },
+            { actions: [...INDEX_ACTIONS], resources: indexResources },
+          ],
+        },
+        {
+          resource: media,
+          permissions: [
+            { actions: ["s3:ListBucket"], resources: [media.bucketArn] },
+            { actions: objectActions, resources: [`${media.bucketArn}/${objects}`] },
+          ],
+        },
+      ],
+    }) satisfies Pick<FunctionProps, "environment" | "bind">;
+  /** The reader (functions/api.ts): reads, its single-item counter writes, the search snapshot. */
+  const readerAccess = access(READER_TABLE_ACTIONS, READER_OBJECT_ACTIONS, `${SEARCH_PREFIX}*`);
+  /** The staff function and the scheduler: the editorial writes and the whole media bucket. */
+  const staffAccess = access(STAFF_TABLE_ACTIONS, STAFF_OBJECT_ACTIONS, "*");
 
   // cdk-nag names the object wildcard after the bucket's logical id, also from other stacks.
   const mediaBucketId = Stack.of(media.cdk.bucket).getLogicalId(media.cdk.bucket.node.defaultChild as s3.CfnBucket);
-  /** cdk-nag evidence for the grants above: call on every function given `functionAccess`. */
-  const suppressFunctionAccessFindings = (fn: IConstruct) =>
+  /** cdk-nag evidence for `readerAccess`: call on the function given it. */
+  const suppressReaderAccessFindings = (fn: IConstruct) =>
+    NagSuppressions.addResourceSuppressions(
+      fn,
+      [
+        {
+          id: "AwsSolutions-IAM5",
+          appliesTo: [`Resource::<${mediaBucketId}.Arn>/${SEARCH_PREFIX}*`],
+          reason:
+            "GetObject and PutObject on the search/ prefix of the media bucket only: the search index snapshot, which a reader instance rebuilds from the table and writes back when it is missing or stale.",
+        },
+      ],
+      true,
+    );
+  /** cdk-nag evidence for `staffAccess`: call on every function given it. */
+  const suppressStaffAccessFindings = (fn: IConstruct) =>
     NagSuppressions.addResourceSuppressions(
       fn,
       [
@@ -191,5 +235,5 @@ export function Storage({ stack, app }: StackContext) {
     LogsBucketName: logs.bucketName,
   });
 
-  return { table, media, logs, functionAccess, suppressFunctionAccessFindings };
+  return { table, media, logs, readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings };
 }

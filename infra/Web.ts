@@ -6,6 +6,7 @@
  *   /assets/*  → web bucket (OAC), immutable, cached a year
  *   /media/*   → media bucket (OAC), public variants under media/
  *   /api/*     → HTTP API, never cached, all viewer headers/cookies/query strings but Host
+ *   (every request to the HTTP API carries the stage's origin secret header, see Api.ts)
  *   default    → HTTP API (SSR pages), cached as long as the page's Cache-Control s-maxage says,
  *                keyed on the path and the `trang`, `q`, `tuan` query strings only
  */
@@ -19,6 +20,7 @@ import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import * as ssm from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
+import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
 import { Api } from "./Api";
 import { distributionParameterName } from "./app";
 import { Storage } from "./Storage";
@@ -34,7 +36,7 @@ const ONE_YEAR = Duration.days(365);
 export function Web({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
   const { media, logs } = use(Storage);
-  const { api } = use(Api);
+  const { api, originSecretValue } = use(Api);
   const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
   const assetsDir = path.resolve(WEB_CLIENT_DIR, "assets");
@@ -83,7 +85,7 @@ export function Web({ stack, app }: StackContext) {
   // everyone, and the app never sees cookies on these paths.
   const pageOriginRequest = new cloudfront.OriginRequestPolicy(stack, "PageOriginRequest", {
     comment: "Public pages: the forwarded host and the page query strings, no cookies",
-    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList("x-forwarded-host"),
+    headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList("x-forwarded-host", "x-portal-viewer-ip"),
     queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.allowList(...PAGE_QUERY_STRINGS),
     cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
   });
@@ -102,6 +104,8 @@ export function Web({ stack, app }: StackContext) {
   const apiOrigin = new origins.HttpOrigin(`${api.cdk.httpApi.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`, {
     protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
     originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    // The proof that a request came through this distribution (Api.ts, functions/http/origin.ts).
+    customHeaders: { [ORIGIN_SECRET_HEADER]: originSecretValue },
   });
   const webOrigin = origins.S3BucketOrigin.withOriginAccessControl(webBucket, {
     originAccessLevels: [cloudfront.AccessLevel.READ],
@@ -130,13 +134,16 @@ export function Web({ stack, app }: StackContext) {
     cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
   } satisfies Partial<cloudfront.BehaviorOptions>;
 
-  // API Gateway sees its own execute-api host; the app needs the viewer's (canonical URLs, the
-  // CSRF origin check, cookies). This copies Host into x-forwarded-host, overwriting any sent.
+  // API Gateway sees its own execute-api host and CloudFront's address; the app needs the
+  // viewer's host (canonical URLs, the CSRF origin check, cookies) and address (per-client
+  // limits). This copies both into headers of our own, overwriting any a viewer sent: the managed
+  // AllViewerExceptHostHeader policy does not forward CloudFront-Viewer-Address, and a header the
+  // function sets is a viewer header to every origin request policy.
   const forwardHost = new cloudfront.Function(stack, "ForwardHost", {
     runtime: cloudfront.FunctionRuntime.JS_2_0,
-    comment: "Copies the viewer Host header into x-forwarded-host for the app",
+    comment: "Copies the viewer Host and address into x-forwarded-host and x-portal-viewer-ip",
     code: cloudfront.FunctionCode.fromInline(
-      "function handler(event) { var r = event.request; r.headers['x-forwarded-host'] = { value: r.headers.host.value }; return r; }",
+      "function handler(event) { var r = event.request; r.headers['x-forwarded-host'] = { value: r.headers.host.value }; r.headers['x-portal-viewer-ip'] = { value: event.viewer.ip }; return r; }",
     ),
   });
   const forwardHostOnRequest = [{ function: forwardHost, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }];

@@ -14,11 +14,15 @@ export interface StageConfig {
   retainData: boolean;
   /**
    * Origin of the public site, e.g. `https://congthongtin.example.gov.vn` (no trailing slash).
-   * Used for the media bucket's CORS rule (presigned browser PUTs) and as `PORTAL_PUBLIC_URL`.
-   * Unset: the site is only reachable on its `*.cloudfront.net` name, which is unknown before the
-   * first deploy, so CORS falls back to `https://*.cloudfront.net` (see Storage.ts).
+   * Used for the media bucket's CORS rule (presigned browser PUTs) and as `PORTAL_PUBLIC_URL` of
+   * every function (canonical URLs, feeds, sitemaps, robots.txt, cookies, the CSRF origin).
+   * The `PORTAL_PUBLIC_URL` environment variable at deploy time (or in `.env.<stage>`, which
+   * `sst deploy` loads) overrides it. Unset: the site is named by the Host CloudFront received,
+   * and CORS falls back to `https://*.cloudfront.net` (see Storage.ts).
    */
   publicUrl?: string;
+  /** Refuse to synthesize without `publicUrl` (prod: its URLs must not depend on a request). */
+  requirePublicUrl: boolean;
   /** Retention of Lambda and API access log groups. */
   logRetention: Retention;
   /** Days after which S3 server access logs and CloudFront logs are deleted. */
@@ -29,8 +33,9 @@ export interface StageConfig {
 
 const PROD: StageConfig = {
   retainData: true,
-  // Set this to the portal's own domain once it has one (then redeploy).
+  // The portal's own domain: set it here, or PORTAL_PUBLIC_URL when deploying.
   publicUrl: undefined,
+  requirePublicUrl: true,
   logRetention: "one_year",
   accessLogDays: 365,
   noncurrentMediaDays: 90,
@@ -39,6 +44,7 @@ const PROD: StageConfig = {
 const EPHEMERAL: StageConfig = {
   retainData: false,
   publicUrl: undefined,
+  requirePublicUrl: false,
   logRetention: "two_weeks",
   accessLogDays: 14,
   noncurrentMediaDays: 7,
@@ -47,10 +53,23 @@ const EPHEMERAL: StageConfig = {
 /** Stages listed here get their own settings; any other stage name is ephemeral. */
 const STAGES: Record<string, StageConfig> = { prod: PROD };
 
-export function stageConfig(stage: string): StageConfig {
-  const config = STAGES[stage] ?? EPHEMERAL;
-  if (config.publicUrl !== undefined && !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(config.publicUrl)) {
-    throw new Error(`infra/stages.ts: publicUrl for stage "${stage}" must be an https origin without a path`);
+/**
+ * The settings of a stage, with `publicUrl` taken from `PORTAL_PUBLIC_URL` in `env` when set.
+ * Throws (so synthesis and `sst deploy` stop) when the public URL is malformed, or missing for a
+ * stage that requires it.
+ */
+export function stageConfig(stage: string, env: NodeJS.ProcessEnv = process.env): StageConfig {
+  const base = STAGES[stage] ?? EPHEMERAL;
+  const publicUrl = env.PORTAL_PUBLIC_URL || base.publicUrl;
+  if (publicUrl !== undefined && !/^https:\/\/[a-z0-9.-]+(:\d+)?$/.test(publicUrl)) {
+    throw new Error(
+      `Stage "${stage}": the public URL "${publicUrl}" (PORTAL_PUBLIC_URL or publicUrl in infra/stages.ts) must be an https origin without a path or trailing slash, e.g. https://congthongtin.example.gov.vn`,
+    );
   }
-  return config;
+  if (base.requirePublicUrl && !publicUrl) {
+    throw new Error(
+      `Stage "${stage}" needs the portal's public URL: deploy with PORTAL_PUBLIC_URL=https://<the portal's domain> (in the environment or in .env.${stage}), or set publicUrl for "${stage}" in infra/stages.ts. Without it, canonical URLs, feeds and robots.txt would name whatever host a request came in on.`,
+    );
+  }
+  return { ...base, publicUrl };
 }

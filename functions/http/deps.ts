@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { CounterConfig } from "../core/metrics/counters";
+import type { ThrottleConfig } from "../core/accounts/throttle";
 import type { Invalidator } from "../core/publishing/invalidation";
 import type { Store } from "../core/storage/store";
 
@@ -18,6 +19,13 @@ export interface AppDeps {
   invalidator?: Invalidator;
   /** Behind our CloudFront: take the site's host from x-forwarded-host (see origin.ts). */
   trustForwardedHost?: boolean;
+  /**
+   * The stage's origin secret (on AWS: PORTAL_ORIGIN_SECRET): when set, only requests carrying it
+   * in the header CloudFront adds are answered, others get 403 (origin.ts `cloudFrontOnly`).
+   */
+  originSecret?: string;
   /** The client's IP address, read the way the runtime exposes it; used for login throttling. */
   clientAddress?: (c: Context) => string | undefined;
+  /** Login throttling: limits and clock (core/accounts/throttle.ts; defaults there). */
+  throttle?: ThrottleConfig;
 }

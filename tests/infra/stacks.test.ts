@@ -6,16 +6,27 @@ import { STAFF_ROUTES } from "../../infra/Api";
 import { Match } from "aws-cdk-lib/assertions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTableInput, TABLE } from "../../functions/core/storage/table";
+import { ORIGIN_SECRET_HEADER } from "../../functions/http/origin";
 import { PAGE_QUERY_STRINGS } from "../../infra/Web";
 import { resourceNamed, resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
 
 const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 const ALL_VIEWER_EXCEPT_HOST_HEADER = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
+/** prod refuses to synthesize without its public URL (stages.test.ts); given here as at deploy time. */
+const PUBLIC_URL = "https://congthongtin.example.gov.vn";
+
 let prod: SynthesizedStage;
 
 beforeAll(async () => {
-  prod = await synthesizeStage("prod");
+  const previous = process.env.PORTAL_PUBLIC_URL;
+  process.env.PORTAL_PUBLIC_URL = PUBLIC_URL;
+  try {
+    prod = await synthesizeStage("prod");
+  } finally {
+    if (previous === undefined) delete process.env.PORTAL_PUBLIC_URL;
+    else process.env.PORTAL_PUBLIC_URL = previous;
+  }
 });
 afterAll(() => prod?.cleanup());
 
@@ -186,6 +197,88 @@ describe("Api", () => {
     expect(actions.filter((a: string) => /^(dynamodb|s3|\w+):\*$/.test(a) || a === "*")).toEqual([]);
   });
 
+  it("gives every function the public URL of the stage", () => {
+    for (const handler of ["functions/api.handler", "functions/staff.handler", "functions/scheduler.handler"]) {
+      expect(appFunction(handler).Environment.Variables.PORTAL_PUBLIC_URL, handler).toBe(PUBLIC_URL);
+    }
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket");
+    expect(resource.Properties.CorsConfiguration.CorsRules[0].AllowedOrigins).toEqual([PUBLIC_URL]);
+  });
+
+  it("gives the HTTP functions, not the scheduler, a generated origin secret by dynamic reference", () => {
+    const { id, resource } = resourceNamed(prod.json.Api, "AWS::SecretsManager::Secret", "OriginSecret");
+    expect(resource.Properties.SecretString).toBeUndefined();
+    expect(resource.Properties.GenerateSecretString).toMatchObject({ ExcludePunctuation: true, IncludeSpace: false });
+    expect(resource.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
+    const reference = { "Fn::Join": ["", ["{{resolve:secretsmanager:", { Ref: id }, ":SecretString:::}}"]] };
+    expect(apiFunction().Environment.Variables.PORTAL_ORIGIN_SECRET).toEqual(reference);
+    expect(appFunction("functions/staff.handler").Environment.Variables.PORTAL_ORIGIN_SECRET).toEqual(reference);
+    expect(appFunction("functions/scheduler.handler").Environment.Variables.PORTAL_ORIGIN_SECRET).toBeUndefined();
+    // Forwarded headers are trusted because of the secret check, not because of a flag.
+    expect(apiFunction().Environment.Variables.PORTAL_TRUST_FORWARDED_HOST).toBeUndefined();
+    // CloudFormation resolves the value at deploy time, in these resources only (no custom
+    // resource passes it on); the value itself is in no template.
+    const holders = (template: Record<string, any>) =>
+      Object.values(template.Resources as Record<string, any>)
+        .filter((r) => JSON.stringify(r).includes("{{resolve:secretsmanager:"))
+        .map((r) => r.Type);
+    expect(holders(prod.json.Api)).toEqual(["AWS::Lambda::Function", "AWS::Lambda::Function"]);
+    expect(holders(prod.json.Web)).toEqual(["AWS::CloudFront::Distribution"]);
+    expect(holders(prod.json.Storage)).toEqual([]);
+  });
+
+  /** The statements of the policies attached to the role of the function running `handler`. */
+  function roleStatements(handler: string): any[] {
+    const role = appFunction(handler).Role["Fn::GetAtt"][0];
+    const roleResource = prod.json.Api.Resources[role];
+    // Besides its own policy, the role has only the managed policy for writing its logs.
+    expect(roleResource.Properties.ManagedPolicyArns, handler).toHaveLength(1);
+    expect(JSON.stringify(roleResource.Properties.ManagedPolicyArns)).toContain("service-role/AWSLambdaBasicExecutionRole");
+    expect(roleResource.Properties.Policies, handler).toBeUndefined();
+    return Object.values(resourcesOfType(prod.json.Api, "AWS::IAM::Policy"))
+      .filter((policy) => policy.Properties.Roles.some((r: any) => r.Ref === role))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  }
+  /** A statement as "actions on resources", the table and media bucket named, e.g. "s3:GetObject on media/search/*". */
+  function grants(statements: any[]): string[] {
+    const table = resourceNamed(prod.json.Storage, "AWS::DynamoDB::Table", "Table").id;
+    const media = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket").id;
+    const name = (resource: any): string => {
+      const text = JSON.stringify(resource);
+      const base = text.includes(`ExportsOutputFnGetAtt${table}Arn`) ? "table" : text.includes(`ExportsOutputFnGetAtt${media}Arn`) ? "media" : text;
+      return base + (resource["Fn::Join"]?.[1]?.slice(1).join("") ?? "");
+    };
+    return statements
+      .map((s) => {
+        expect(s.Effect).toBe("Allow");
+        expect(s.Condition).toBeUndefined();
+        return `${[s.Action].flat().sort().join(",")} on ${[s.Resource].flat().map(name).sort().join(",")}`;
+      })
+      .sort();
+  }
+
+  it("lets the reader read, do its single-item counter writes and write the search snapshot, nothing more", () => {
+    expect(grants(roleStatements("functions/api.handler"))).toEqual([
+      "dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:Query,dynamodb:UpdateItem on table",
+      "dynamodb:Query on table/index/gsi1,table/index/gsi2",
+      "s3:GetObject,s3:PutObject on media/search/*",
+      "s3:ListBucket on media",
+    ]);
+  });
+
+  it("lets the staff function and the scheduler write transactions, batch-delete and delete objects", () => {
+    for (const handler of ["functions/staff.handler", "functions/scheduler.handler"]) {
+      // Their SSM and CloudFront grants are checked above.
+      const data = roleStatements(handler).filter((s) => !/^(ssm|cloudfront):/.test([s.Action].flat()[0]));
+      expect(grants(data), handler).toEqual([
+        "dynamodb:BatchGetItem,dynamodb:BatchWriteItem,dynamodb:ConditionCheckItem,dynamodb:DeleteItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:Query,dynamodb:UpdateItem on table",
+        "dynamodb:Query on table/index/gsi1,table/index/gsi2",
+        "s3:AbortMultipartUpload,s3:DeleteObject,s3:GetObject,s3:PutObject on media/*",
+        "s3:ListBucket on media",
+      ]);
+    }
+  });
+
   it("leaves CORS off on the HTTP API (same origin through CloudFront)", () => {
     prod.templates.Api.hasResourceProperties("AWS::ApiGatewayV2::Api", { CorsConfiguration: Match.absent() });
   });
@@ -237,6 +330,29 @@ describe("Web", () => {
     expect(origin(api.TargetOriginId).CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: "https-only" });
   });
 
+  it("sends the origin secret to the HTTP API only, by dynamic reference to the Api stack's secret", () => {
+    const secret = resourceNamed(prod.json.Api, "AWS::SecretsManager::Secret", "OriginSecret").id;
+    const origins = distribution().Origins;
+    expect(origins.filter(isApiOrigin)).toHaveLength(1);
+    for (const o of origins) {
+      if (!isApiOrigin(o)) {
+        expect(o.OriginCustomHeaders, o.Id).toBeUndefined();
+        continue;
+      }
+      expect(o.OriginCustomHeaders).toEqual([
+        {
+          HeaderName: ORIGIN_SECRET_HEADER,
+          HeaderValue: {
+            "Fn::Join": [
+              "",
+              ["{{resolve:secretsmanager:", { "Fn::ImportValue": expect.stringContaining(`ExportsOutputRef${secret}`) }, ":SecretString:::}}"],
+            ],
+          },
+        },
+      ]);
+    }
+  });
+
   it("copies the viewer's Host into x-forwarded-host on pages, the API and the dashboard", () => {
     const config = distribution();
     for (const b of [config.DefaultCacheBehavior, behavior("/api/*"), behavior("/quan-tri*")]) {
@@ -246,6 +362,9 @@ describe("Web", () => {
     }
     const fn = resourceNamed(prod.json.Web, "AWS::CloudFront::Function", "ForwardHost").resource;
     expect(fn.Properties.FunctionCode).toContain("r.headers['x-forwarded-host'] = { value: r.headers.host.value }");
+    // The viewer's address for per-client limits: CloudFront-Viewer-Address is not forwarded by
+    // the API's managed origin request policy, so the function sets a header of our own.
+    expect(fn.Properties.FunctionCode).toContain("r.headers['x-portal-viewer-ip'] = { value: event.viewer.ip }");
     const dashboard = behavior("/quan-tri*");
     expect(dashboard.CachePolicyId).toBe(CACHING_DISABLED);
     expect(dashboard.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
@@ -272,7 +391,7 @@ describe("Web", () => {
     // The origin gets the forwarded host and the page query strings, never cookies.
     const forwarded = prod.json.Web.Resources[page.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig;
     expect(forwarded.CookiesConfig).toEqual({ CookieBehavior: "none" });
-    expect(forwarded.HeadersConfig).toEqual({ HeaderBehavior: "whitelist", Headers: ["x-forwarded-host"] });
+    expect(forwarded.HeadersConfig).toEqual({ HeaderBehavior: "whitelist", Headers: ["x-forwarded-host", "x-portal-viewer-ip"] });
     const policy = prod.json.Web.Resources[page.CachePolicyId.Ref].Properties.CachePolicyConfig;
     expect(policy).toMatchObject({ MinTTL: 0, DefaultTTL: 0 });
     expect(policy.MaxTTL).toBeGreaterThanOrEqual(86_400);

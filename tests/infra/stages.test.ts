@@ -2,20 +2,63 @@
  * Per-stage behaviour: `prod` keeps its data (see stacks.test.ts); every other stage is
  * disposable. Synthesizes the `dev` stage offline, with cdk-nag, once.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stageConfig } from "../../infra/stages";
 import { resourceNamed, resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
 
+const SITE = { PORTAL_PUBLIC_URL: "https://congthongtin.example.gov.vn" };
+
+// Removed once the file is done: SST opens its debug.log in the first synthesis' directory,
+// lazily, once per process, and keeps writing there.
+const removeAtEnd: string[] = [];
+afterAll(() => {
+  for (const dir of removeAtEnd) rmSync(dir, { recursive: true, force: true });
+});
+
 describe("stageConfig", () => {
   it("retains data in prod only", () => {
-    expect(stageConfig("prod").retainData).toBe(true);
-    for (const stage of ["dev", "test", "alice", "pr-42"]) expect(stageConfig(stage).retainData).toBe(false);
+    expect(stageConfig("prod", SITE).retainData).toBe(true);
+    for (const stage of ["dev", "test", "alice", "pr-42"]) expect(stageConfig(stage, {}).retainData).toBe(false);
+  });
+
+  it("requires the public URL in prod, from PORTAL_PUBLIC_URL at deploy time", () => {
+    expect(() => stageConfig("prod", {})).toThrow(/Stage "prod" needs the portal's public URL: deploy with PORTAL_PUBLIC_URL=https:/);
+    expect(stageConfig("prod", SITE).publicUrl).toBe(SITE.PORTAL_PUBLIC_URL);
+    expect(stageConfig("dev", {}).publicUrl).toBeUndefined();
+    expect(stageConfig("dev", SITE).publicUrl).toBe(SITE.PORTAL_PUBLIC_URL);
+  });
+
+  it("refuses a public URL that is not an https origin", () => {
+    for (const bad of ["http://congthongtin.example.gov.vn", "https://congthongtin.example.gov.vn/", "https://example.gov.vn/portal", "congthongtin.example.gov.vn"]) {
+      expect(() => stageConfig("prod", { PORTAL_PUBLIC_URL: bad }), bad).toThrow(/must be an https origin/);
+      expect(() => stageConfig("dev", { PORTAL_PUBLIC_URL: bad }), bad).toThrow(/must be an https origin/);
+    }
+  });
+
+  it("stops the synthesis of prod, with that message, when PORTAL_PUBLIC_URL is not set", async () => {
+    const previous = process.env.PORTAL_PUBLIC_URL;
+    delete process.env.PORTAL_PUBLIC_URL;
+    const dir = mkdtempSync(join(tmpdir(), "portal-infra-test-prod-"));
+    removeAtEnd.push(dir);
+    try {
+      const { synthOffline } = await import("../../infra/offline");
+      await expect(synthOffline({ stage: "prod", outdir: join(dir, "cdk.out"), workDir: join(dir, "sst") })).rejects.toThrow(
+        /Stage "prod" needs the portal's public URL/,
+      );
+    } finally {
+      if (previous !== undefined) process.env.PORTAL_PUBLIC_URL = previous;
+    }
   });
 });
 
 describe("a disposable stage (dev)", () => {
   let dev: SynthesizedStage;
   beforeAll(async () => {
+    // As `sst deploy --stage dev` without a public URL (a developer's shell may have one).
+    delete process.env.PORTAL_PUBLIC_URL;
     dev = await synthesizeStage("dev");
   });
   afterAll(() => dev?.cleanup());
@@ -47,6 +90,17 @@ describe("a disposable stage (dev)", () => {
       (f) => f.Properties.Environment?.Variables?.PORTAL_TABLE,
     );
     expect(fn.Properties.Environment.Variables.PORTAL_PUBLIC_URL).toBeUndefined();
+  });
+
+  it("protects the API with the origin secret as prod does, the site named by the Host CloudFront received", () => {
+    const { id } = resourceNamed(dev.json.Api, "AWS::SecretsManager::Secret", "OriginSecret");
+    const http = Object.values(resourcesOfType(dev.json.Api, "AWS::Lambda::Function")).filter((f) =>
+      ["functions/api.handler", "functions/staff.handler"].includes(f.Properties.Handler),
+    );
+    expect(http).toHaveLength(2);
+    for (const fn of http) expect(JSON.stringify(fn.Properties.Environment.Variables.PORTAL_ORIGIN_SECRET)).toContain(`{"Ref":"${id}"}`);
+    const distribution = Object.values(resourcesOfType(dev.json.Web, "AWS::CloudFront::Distribution"))[0];
+    expect(JSON.stringify(distribution.Properties.DistributionConfig.Origins)).toContain("x-portal-origin-secret");
   });
 
   it("keeps logs for two weeks", () => {
