@@ -1,21 +1,33 @@
 /**
- * Visitor and view beacons under load (docs/architecture.md, "Budgets": "a view or heartbeat costs 1 write unit;
- * 1,000 concurrent beacons lose no count"), against the local server on DynamoDB Local:
+ * Visitor and view beacons under load (docs/architecture.md, "Budgets": a heartbeat costs 1 write unit, a counted view
+ * 3, a new visit 3, plus the per-client limit's lease; 1,000 concurrent sessions lose no count), against the local
+ * server on DynamoDB Local, which reads the client address from the socket as `npm start` does:
  *
- * 1. SESSIONS new sessions send their first heartbeat at once (each starts a visit);
+ * 1. SESSIONS new sessions, from SESSIONS / 4 loopback addresses (127.0.x.y: four readers behind each
+ *    address, well under the per-client limits), send their first heartbeat at once (each starts a visit);
  * 2. the same sessions then send a view of one article, the same view again (a reload) and a
  *    heartbeat: 3 × SESSIONS beacons, SESSIONS of them in flight at any time;
- * 3. the totals are read back from the table: visits, visits today, online, views.
+ * 3. the totals are read back from the table: visits, visits today, online, views;
+ * 4. one address floods: 1,000 cookie-less heartbeats and 1,000 cookie-less views, all at once —
+ *    what it adds must stay within the per-client limits (core/metrics/limits.ts).
  * Then the write units of each write path, as DynamoDB reports them (ReturnConsumedCapacity).
  */
+import { Agent, request, type Server } from "node:http";
+import { createAdaptorServer } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { Articles } from "../functions/core/reader/articles";
 import { resolveCounters } from "../functions/core/metrics/counters";
+import { CLIENT_LIMITS, ClientLimits, ONLINE_PER_CLIENT } from "../functions/core/metrics/limits";
+import { clientKey, visitorKey } from "../functions/core/metrics/signing";
 import { vietnamDay } from "../functions/core/shared/time";
 import { Views } from "../functions/core/metrics/views";
-import { Visitors } from "../functions/core/metrics/visitors";
+import { PresenceMemo, Visitors } from "../functions/core/metrics/visitors";
+import { freePort } from "../scripts/local/emulators";
 import { startHarness } from "./harness";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS || 1000);
+const SESSIONS_PER_ADDRESS = 4;
+const FLOOD = 1000;
 
 interface Timed<T> {
   results: T[];
@@ -40,28 +52,66 @@ async function timed<T>(tasks: (() => Promise<T>)[]): Promise<Timed<T>> {
 
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 
+/** The loopback address of session `index`: 127.0.x.y, SESSIONS_PER_ADDRESS sessions each (Linux routes all of 127/8). */
+const addressOf = (index: number) => {
+  const n = Math.floor(index / SESSIONS_PER_ADDRESS) + 2;
+  return `127.0.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+};
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  cookie?: string;
+}
+
 export async function beaconBenchmark() {
   const harness = await startHarness();
+  // A server of its own on the harness's table, reading the client from the socket as `npm start`
+  // does, with a listen backlog that takes 1,000 connections at once (Node's default is 511), and
+  // keeping connections longer than the bench pauses, so no beacon races one being closed.
+  const { createApp } = await import("../functions/http/app");
+  const app = createApp({ store: harness.store, clientAddress: (c) => getConnInfo(c).remote.address });
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  server.keepAliveTimeout = 120_000;
+  const port = await freePort();
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", 4096, resolve));
+  // One pool of kept connections per source address, as browsers keep theirs.
+  const agent = new Agent({ keepAlive: true });
   try {
     const counters = resolveCounters(); // what the server runs with
-    const { store, url } = harness;
+    const { store } = harness;
+    const url = `http://127.0.0.1:${port}`;
     const article = (await Articles.listLatest(store, { limit: 1 })).items[0]!;
-    const post = async (path: string, cookie?: string) => {
-      const res = await fetch(url + path, { method: "POST", headers: { Origin: url, ...(cookie ? { Cookie: cookie } : {}) } });
-      const body = (await res.json()) as Record<string, unknown>;
-      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(body)}`);
-      const set = res.headers.getSetCookie().find((header) => header.startsWith("portal_vid="));
-      return { body, cookie: set?.split(";")[0] ?? cookie };
-    };
+    const post = (path: string, from: string, cookie?: string) =>
+      new Promise<Answer>((resolve, reject) => {
+        const req = request(
+          `${url}${path}`,
+          { method: "POST", agent, localAddress: from, headers: { Origin: url, ...(cookie ? { Cookie: cookie } : {}) } },
+          (res) => {
+            res.on("error", reject);
+            let text = "";
+            res.setEncoding("utf8");
+            res.on("data", (chunk: string) => (text += chunk));
+            res.on("end", () => {
+              const body = JSON.parse(text) as Record<string, unknown>;
+              if (res.statusCode !== 200 && res.statusCode !== 202) return reject(new Error(`${path}: ${res.statusCode} ${text}`));
+              const set = (res.headers["set-cookie"] ?? []).find((header) => header.startsWith("portal_vid="));
+              resolve({ status: res.statusCode, body, cookie: set?.split(";")[0] ?? cookie });
+            });
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
     const visitsBefore = await Visitors.totalVisits(store, counters);
 
-    const first = await timed(Array.from({ length: SESSIONS }, () => () => post("/api/visits/heartbeat")));
+    const first = await timed(Array.from({ length: SESSIONS }, (_, i) => () => post("/api/visits/heartbeat", addressOf(i))));
     const cookies = first.results.map((result) => result.cookie!);
     const second = await timed(
-      cookies.flatMap((cookie) => [
-        () => post(`/api/views/${article.id}`, cookie),
-        () => post(`/api/views/${article.id}`, cookie),
-        () => post("/api/visits/heartbeat", cookie),
+      cookies.flatMap((cookie, i) => [
+        () => post(`/api/views/${article.id}`, addressOf(i), cookie),
+        () => post(`/api/views/${article.id}`, addressOf(i), cookie),
+        () => post("/api/visits/heartbeat", addressOf(i), cookie),
       ]),
     );
 
@@ -72,8 +122,9 @@ export async function beaconBenchmark() {
       Views.total(store, counters, article.id),
       Visitors.visitsByDay(store, counters, vietnamDay(new Date(now)), vietnamDay(new Date(now))),
     ]);
-    const counted = second.results.filter((result) => result.body.counted === true).length;
+    const counted = second.results.filter((result) => result.body.counted === true && "views" in result.body).length;
     const newVisits = [...first.results, ...second.results].filter((result) => result.body.newVisit === true).length;
+    const refused = [...first.results, ...second.results].filter((result) => result.status === 202).length;
     const checks: [string, number, number][] = [
       ["visits started (answers)", newVisits, SESSIONS],
       ["visits in the table", visits - visitsBefore, SESSIONS],
@@ -81,15 +132,35 @@ export async function beaconBenchmark() {
       ["online now", online.total, SESSIONS],
       ["views counted (answers)", counted, SESSIONS],
       ["views in the table", views, SESSIONS],
+      ["beacons refused (202)", refused, 0],
     ];
 
-    console.log(`\n## Beacons: ${SESSIONS} sessions against the local server (${counters.shards} write shards)`);
+    const addresses = new Set(Array.from({ length: SESSIONS }, (_, i) => addressOf(i))).size;
+    console.log(`\n## Beacons: ${SESSIONS} sessions from ${addresses} addresses against the local server (${counters.shards} write shards)`);
     console.log(`first heartbeats, all at once    ${SESSIONS} beacons in ${first.seconds.toFixed(2)} s = ${(SESSIONS / first.seconds).toFixed(0)} beacons/s`);
     console.log(
       `view + reload + heartbeat       ${second.results.length} beacons in ${second.seconds.toFixed(2)} s = ${(second.results.length / second.seconds).toFixed(0)} beacons/s (${SESSIONS} in flight)`,
     );
     for (const [label, got, expected] of checks) console.log(`${label.padEnd(30)} ${String(got).padStart(6)}   expected ${expected}   ${got === expected ? "exact" : "WRONG"}`);
     console.log(`totals exact: ${checks.every(([, got, expected]) => got === expected) ? "yes" : "NO"}`);
+
+    // One address floods with cookie-less beacons: what it adds stays within its limits.
+    const flooder = "127.1.0.1";
+    const floodArticle = (await Articles.listLatest(store, { limit: 2 })).items[1] ?? article;
+    const [visitsBeforeFlood, viewsBeforeFlood] = await Promise.all([Visitors.totalVisits(store, counters), Views.total(store, counters, floodArticle.id)]);
+    const flood = await timed([
+      ...Array.from({ length: FLOOD }, () => () => post("/api/visits/heartbeat", flooder)),
+      ...Array.from({ length: FLOOD }, () => () => post(`/api/views/${floodArticle.id}`, flooder)),
+    ]);
+    const [visitsAfterFlood, viewsAfterFlood, onlineAfterFlood] = await Promise.all([
+      Visitors.totalVisits(store, counters),
+      Views.total(store, counters, floodArticle.id),
+      Visitors.online(store, counters, Date.now()),
+    ]);
+    const added = { visits: visitsAfterFlood - visitsBeforeFlood, views: viewsAfterFlood - viewsBeforeFlood, online: onlineAfterFlood.total - online.total };
+    console.log(`\none address floods: ${2 * FLOOD} cookie-less beacons in ${flood.seconds.toFixed(2)} s, ${flood.results.filter((r) => r.status === 202).length} answered 202 (not counted)`);
+    console.log(`  added visits ${added.visits} (limit ${CLIENT_LIMITS.visits.max} per 10 min), views ${added.views} (at most one per new visitor), online ${added.online} (cap ${ONLINE_PER_CLIENT})`);
+    console.log(`  within the limits: ${added.visits <= 2 * CLIENT_LIMITS.visits.max && added.views <= added.visits && added.online <= ONLINE_PER_CLIENT ? "yes" : "NO"}`);
 
     // Write units per path, from ReturnConsumedCapacity on the same table.
     const sample = 200;
@@ -102,7 +173,22 @@ export async function beaconBenchmark() {
     console.log(`write units per repeated view     ${mean(views2.map((v) => v.writeUnits)).toFixed(2)}  (the failed conditional claim; AWS bills it, Local does not report it)`);
     console.log(`write units per heartbeat         ${mean(beats2.map((b) => b.writeUnits)).toFixed(2)}  (presence only)`);
     console.log(`write units per new visit         ${mean(beats1.map((b) => b.writeUnits)).toFixed(2)}  (presence 1 + total shard 1 + day series 1)`);
+    // The same paths with the per-client limit, as the server runs them: one office address, 90 views and visits.
+    const limits = new ClientLimits(store);
+    const office = { limits, client: clientKey(await visitorKey(store), "203.0.113.9"), presence: new PresenceMemo() };
+    const limitedViews = [];
+    const limitedVisits = [];
+    for (let i = 0; i < 90; i++) {
+      limitedViews.push(await Views.count(store, counters, { visitorId: `office-${i}`, articleId: article.id, now: at + 2 * 3_600_000 + i, from: office }));
+      limitedVisits.push(await Visitors.heartbeat(store, counters, { member: false, now: at + 2 * 3_600_000 + i, from: office }));
+    }
+    console.log(`with the per-client limit (one address, 90 each, leases of 1, 1, 2, 4, 8…):`);
+    console.log(`  write units per counted view    ${mean(limitedViews.map((v) => v.writeUnits)).toFixed(2)}  (first view of a client in a window: ${limitedViews[0]!.writeUnits})`);
+    console.log(`  write units per new visit       ${mean(limitedVisits.map((b) => b.writeUnits)).toFixed(2)}  (first visit of a client in a window: ${limitedVisits[0]!.writeUnits})`);
   } finally {
+    agent.destroy();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
     await harness.close();
   }
 }

@@ -106,7 +106,33 @@ describe("hardening", () => {
     }
     const detail = await (await call(asWriter, "GET", `/api/articles/${a.id}`)).json();
     expect(detail.revisions.map((r: { number: number }) => r.number)).toEqual([5, 4, 3, 2, 1]);
+    expect(detail.revisionsNext).toBeUndefined();
     expect(detail.history).toHaveLength(5);
+    // The same through the paged list, following its cursors (each page spans Query pages too).
+    for (const limit of [2, 4, 50]) {
+      const seen: number[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await (await call(asWriter, "GET", `/api/articles/${a.id}/revisions?limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`)).json();
+        seen.push(...page.items.map((r: { number: number; body?: string }) => (expect(r.body).toBeUndefined(), r.number)));
+        cursor = page.next;
+      } while (cursor && ++pages < 10);
+      expect(seen, `limit ${limit}`).toEqual([5, 4, 3, 2, 1]);
+    }
+  });
+
+  it("stores titles, summaries, names and reasons without bidi overrides, zero-width characters or lone surrogates, in NFC", async () => {
+    const a = await draft({ title: "Báo cáo\u202Etxt.exe", summary: "Tóm\u200B tắt\uFEFF \uD800Hoa\u0300", byline: "Bi\u0300nh\u2066", tags: ["x\u200Dy"] });
+    expect(a).toMatchObject({ title: "Báo cáotxt.exe", summary: "Tóm tắt Hoà", byline: "Bình", tags: ["xy"] });
+    const invisible = await call(asWriter, "POST", "/api/articles", { kind: "news", title: "\u202E\u200B", section: "kinh-te" });
+    expect(invisible.status).toBe(400);
+    expect((await invisible.json()).error.fields.title).toBeDefined();
+    const submitted = await (await call(asWriter, "POST", `/api/articles/${a.id}/submit`, { version: a.version })).json();
+    const returned = await (await call(asBoardA, "POST", `/api/articles/${a.id}/return`, { version: submitted.version, reason: "Sửa\u202E lại\u200B" })).json();
+    expect(returned.returnReason).toBe("Sửa lại");
+    const user = await (await call(asAdmin, "POST", "/api/users", { email: `ten-${Date.now()}@hoaphong.example.vn`, password: "mat-khau-du-dai-456", name: "Nguye\u0302\u0303n\u200B Va\u0306n\u202E A", role: "writer", sections: ["kinh-te"] })).json();
+    expect(user.name).toBe("Nguyễn Văn A");
   });
 
   it("answers absurd user ids with 404, not 500", async () => {

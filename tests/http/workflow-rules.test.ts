@@ -70,6 +70,15 @@ describe("workflow rules", () => {
     expect(history).toContain("article.republish");
   });
 
+  it("answers a malformed work-list query with a 400, never a silent default", async () => {
+    for (const query of ["view=tat-ca", "limit=abc", "limit=0", "limit=2.5", "cursor=khong-hop-le"]) {
+      const res = await call("writer", "GET", `/api/articles?${query}`);
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).error.message).toMatch(/không hợp lệ/);
+    }
+    expect((await call("writer", "GET", "/api/articles?view=mine&limit=500")).status).toBe(200);
+  });
+
   it("refuses to submit or approve an item whose summary or body is empty, naming the field", async () => {
     const noSummary = await draft("writer", { summary: "" });
     const submit = await call("writer", "POST", `/api/articles/${noSummary.id}/submit`, { version: noSummary.version });

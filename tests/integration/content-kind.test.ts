@@ -104,7 +104,7 @@ describe("a content kind made of nothing but its descriptor", () => {
     expect((await Search.query(store, "tiep cong dan")).hits).toEqual([]);
     expect(invalidator.calls.slice(calls).flat()).toContain("/thong-bao-thu*");
 
-    const revisions = await engine.revisions(board, published.id);
+    const revisions = (await engine.revisions(board, published.id)).items;
     expect(revisions.map((revision) => revision.note)).toEqual(["edit", "create"]);
     const compare = await engine.compare(board, published.id, 1, 2);
     expect(compare.body.some((part) => part.op === "added" && part.text.includes("15"))).toBe(true);

@@ -1,11 +1,16 @@
 import { articleEngine, importArticle } from "../support/engine";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { beforeAll, describe, expect, it } from "vitest";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { resolveCounters } from "../../functions/core/metrics/counters";
 import { Keys } from "../../functions/core/storage/keys";
 import type { Store } from "../../functions/core/storage/store";
 import { Views } from "../../functions/core/metrics/views";
 import { ONLINE_WINDOW_MS, VISIT_IDLE_MS, Visitors } from "../../functions/core/metrics/visitors";
+import { CLIENT_LIMITS, ClientLimits, MAX_LEASE, ONLINE_PER_CLIENT } from "../../functions/core/metrics/limits";
+import { clientKey, visitorKey } from "../../functions/core/metrics/signing";
+import { type BeaconClient, PresenceMemo } from "../../functions/core/metrics/visitors";
+import { createStore } from "../../functions/core/storage/store";
+import { localStoreOptions } from "../../scripts/local/emulators";
 import { createTestStore } from "../support/store";
 
 const MINUTE = 60_000;
@@ -93,7 +98,7 @@ describe("visitors in DynamoDB Local", () => {
     const beat = await Visitors.heartbeat(store, counters, { cookie, member: false, now: T0 });
     expect(beat.newVisit).toBe(true);
     expect(beat.visitorId).not.toBe("AAAAAAAAAAAAAAAAAAAAAA");
-    expect(Visitors.readCookie(beat.cookie, T0)).toEqual({ visitorId: beat.visitorId, lastSeen: T0 });
+    expect(Visitors.readCookie(beat.cookie, T0, await visitorKey(store))).toEqual({ visitorId: beat.visitorId, lastSeen: T0 });
   });
 
   it("costs one write unit per continuing heartbeat and three for a new visit", async () => {
@@ -166,5 +171,131 @@ describe("article views in DynamoDB Local", () => {
     expect(await Views.articleExists(store, "khong-co-bai-nay")).toBe(false);
     expect(await Views.articleExists(store, "../../etc/passwd")).toBe(false);
     expect(await Views.articleExists(store, "a".repeat(5000))).toBe(false);
+  });
+});
+
+/** Another Store object (another "instance") on the same table. */
+const sameTable = (store: Store) =>
+  createStore(localStoreOptions({ dynamodb: inject("dynamodbEndpoint"), s3: inject("s3Endpoint") }, { table: store.table, bucket: store.table }));
+
+describe("signed visitor cookies in DynamoDB Local", () => {
+  it("creates one signing key per table, whichever of many instances asks first, and keeps it out of any cookie", async () => {
+    const store = await createTestStore();
+    const instances = [store, ...Array.from({ length: 5 }, () => sameTable(store))];
+    const keys = await Promise.all(instances.map((instance) => visitorKey(instance)));
+    expect(new Set(keys.map((key) => key.toString("hex"))).size).toBe(1);
+    expect(keys[0]).toHaveLength(32);
+    const item = (await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.visitorKey() }))).Item!;
+    expect(item).toMatchObject({ entity: "VisitorKey", schemaVersion: 1 });
+    const beat = await Visitors.heartbeat(store, counters, { member: false, now: T0 });
+    expect(beat.cookie).not.toContain(keys[0]!.toString("base64url").slice(0, 8));
+  });
+
+  it("reads only cookies it signed: a changed id, time or signature is no session", async () => {
+    const store = await createTestStore();
+    const key = await visitorKey(store);
+    const cookie = Visitors.cookieValue("AAAAAAAAAAAAAAAAAAAAAA", T0, key);
+    expect(Visitors.readCookie(cookie, T0, key)).toEqual({ visitorId: "AAAAAAAAAAAAAAAAAAAAAA", lastSeen: T0 });
+    const [id, time, signature] = cookie.split(".") as [string, string, string];
+    for (const forged of [
+      `BAAAAAAAAAAAAAAAAAAAAA.${time}.${signature}`,
+      `${id}.${(T0 - VISIT_IDLE_MS).toString(36)}.${signature}`,
+      `${id}.${time}.${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`,
+      `${id}.${time}`,
+      `${id}.${time}.${signature}.x`,
+      Visitors.cookieValue(id, T0, Buffer.alloc(32, 7)),
+    ])
+      expect(Visitors.readCookie(forged, T0, key), forged).toBeUndefined();
+  });
+});
+
+describe("per-client limits in DynamoDB Local", { timeout: 120_000 }, () => {
+  const client = (store: Store, address: string) => visitorKey(store).then((key) => clientKey(key, address));
+  const from = (limits: ClientLimits, clientHash: string, presence?: PresenceMemo): BeaconClient => ({ limits, client: clientHash, presence });
+
+  it("never allows more than the limit, however many instances race for it, and starts afresh in the next window", async () => {
+    const store = await createTestStore();
+    const office = await client(store, "203.0.113.9");
+    const instances = Array.from({ length: 4 }, (_, i) => new ClientLimits(i === 0 ? store : sameTable(store)));
+    const takes = await times(600, (i) => instances[i % 4]!.take("visits", office, T0 + i));
+    expect(takes.filter((take) => take.allowed)).toHaveLength(CLIENT_LIMITS.visits.max);
+    const windowItem = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.clientWindow("visits", office, new Date(T0).toISOString()) }));
+    expect(windowItem.Item).toMatchObject({ count: CLIENT_LIMITS.visits.max, entity: "ClientWindow", schemaVersion: 1 });
+    expect(windowItem.Item!.expiresAt).toBeGreaterThan(T0 / 1000);
+    // Leased in growing chunks: far fewer writes than tokens.
+    const writes = takes.reduce((sum, take) => sum + take.writeUnits, 0);
+    expect(writes).toBeLessThan(CLIENT_LIMITS.visits.max / 2);
+    // Every instance now refuses without writing; the next window has room again.
+    for (const limits of instances) expect(limits.exhausted("visits", office, T0 + 1000)).toBe(true);
+    expect(await instances[0]!.take("visits", office, T0 + 1000)).toEqual({ allowed: false, writeUnits: 0 });
+    expect((await instances[1]!.take("visits", office, T0 + CLIENT_LIMITS.visits.windowMs)).allowed).toBe(true);
+    expect((await instances[1]!.take("views", office, T0 + 1000)).allowed).toBe(true);
+  });
+
+  it("keeps the write budget: a continuing heartbeat 1 unit, a counted view 3 once the client holds a lease, a refused flood 0", async () => {
+    const store = await createTestStore();
+    const limits = new ClientLimits(store);
+    const office = from(limits, await client(store, "203.0.113.9"), new PresenceMemo());
+    const first = await Visitors.heartbeat(store, counters, { member: false, now: T0, from: office });
+    expect(first).toMatchObject({ counted: true, newVisit: true, writeUnits: 4 }); // presence + 2 counters + the first lease
+    const again = await Visitors.heartbeat(store, counters, { cookie: first.cookie, member: false, now: T0 + MINUTE, from: office });
+    expect(again).toMatchObject({ counted: true, newVisit: false, writeUnits: 1 });
+    // The same session beating again within 30 s on this instance writes nothing: presence is fresh.
+    expect((await Visitors.heartbeat(store, counters, { cookie: again.cookie, member: false, now: T0 + MINUTE + 5_000, from: office })).writeUnits).toBe(0);
+
+    const articleId = "limit-article";
+    const views = [];
+    for (let i = 0; i < 20; i++) views.push(await Views.count(store, counters, { visitorId: `office-${i}`, articleId, now: T0 + i, from: office }));
+    expect(views.every((view) => view.counted)).toBe(true);
+    const units = views.map((view) => view.writeUnits);
+    expect(units.filter((unit) => unit === 4).length).toBeLessThanOrEqual(Math.ceil(20 / MAX_LEASE) + 3); // the leases: 1, 1, 2, 4, 8…
+    expect(units.filter((unit) => unit === 3).length).toBeGreaterThanOrEqual(14);
+    expect((await Views.count(store, counters, { visitorId: "office-0", articleId, now: T0 + 100, from: office })).writeUnits).toBe(1); // a repeat asks no limit
+
+    // Past the limit, this instance refuses cookie-less heartbeats before writing anything.
+    const flood = await times(CLIENT_LIMITS.visits.max + 50, (i) => Visitors.heartbeat(store, counters, { member: false, now: T0 + 2 * MINUTE + i, from: office }));
+    expect(flood.filter((beat) => beat.counted)).toHaveLength(CLIENT_LIMITS.visits.max - 1);
+    const refused = flood.filter((beat) => !beat.counted);
+    expect(refused.every((beat) => beat.cookie === undefined && !beat.newVisit)).toBe(true);
+    const late = await Visitors.heartbeat(store, counters, { member: false, now: T0 + 3 * MINUTE, from: office });
+    expect(late).toMatchObject({ counted: false, writeUnits: 0 });
+  });
+
+  it("counts at most ONLINE_PER_CLIENT sessions of one client online, members first, others in full", async () => {
+    const store = await createTestStore();
+    const limits = new ClientLimits(store, { ...CLIENT_LIMITS, visits: { max: 1_000, windowMs: CLIENT_LIMITS.visits.windowMs } });
+    const office = from(limits, await client(store, "2001:db8:1:2::17"));
+    const sameOffice = from(limits, await client(store, "2001:db8:1:2:ffff::9")); // same /64: same client
+    const home = from(limits, await client(store, "198.51.100.4"));
+    await times(ONLINE_PER_CLIENT + 40, (i) => Visitors.heartbeat(store, counters, { member: false, now: T0, from: i % 2 ? office : sameOffice }));
+    await times(10, () => Visitors.heartbeat(store, counters, { member: true, now: T0, from: office }));
+    await times(7, () => Visitors.heartbeat(store, counters, { member: false, now: T0, from: home }));
+    await times(3, () => Visitors.heartbeat(store, counters, { member: false, now: T0 })); // written without a client
+    expect(await Visitors.online(store, counters, T0 + MINUTE)).toEqual({ guests: ONLINE_PER_CLIENT - 10 + 7 + 3, members: 10, total: ONLINE_PER_CLIENT + 10 });
+    expect(await Visitors.totalVisits(store, counters)).toBe(ONLINE_PER_CLIENT + 60);
+  });
+
+  it("measures what one client can add in its worst minute (straddling a window edge): visits, views, online", async () => {
+    const store = await createTestStore();
+    const limits = new ClientLimits(store);
+    const office = from(limits, await client(store, "203.0.113.9"), new PresenceMemo());
+    const windowMs = CLIENT_LIMITS.visits.windowMs;
+    const edge = Math.ceil(T0 / windowMs) * windowMs + windowMs;
+    const minute = (i: number, of: number) => edge - 30_000 + Math.floor((i * 60_000) / of);
+    // 1,000 cookie-less heartbeats and 1,000 first views (distinct visitors) in that minute.
+    const beats = [];
+    for (let b = 0; b < 10; b++) beats.push(...(await times(100, (i) => Visitors.heartbeat(store, counters, { member: false, now: minute(b * 100 + i, 1_000), from: office }))));
+    const views = [];
+    for (let b = 0; b < 10; b++)
+      views.push(...(await times(100, (i) => Views.count(store, counters, { visitorId: `flood-${b * 100 + i}`, articleId: "flood-article", now: minute(b * 100 + i, 1_000), from: office }))));
+    const added = {
+      visits: beats.filter((beat) => beat.newVisit).length,
+      views: views.filter((view) => view.counted).length,
+      online: (await Visitors.online(store, counters, edge + 30_000)).total,
+    };
+    console.log(`one client, worst minute: +${added.visits} visits, +${added.views} views, +${added.online} online`);
+    expect(added).toEqual({ visits: 2 * CLIENT_LIMITS.visits.max, views: 2 * CLIENT_LIMITS.views.max, online: ONLINE_PER_CLIENT });
+    expect(await Visitors.totalVisits(store, counters)).toBe(added.visits);
+    expect(await Views.total(store, counters, "flood-article")).toBe(added.views);
   });
 });

@@ -4,6 +4,7 @@ import { auditPut } from "../publishing/audit";
 import { AppError } from "../shared/errors";
 import { Keys } from "../storage/keys";
 import { verifyPassword } from "./password";
+import { resolveThrottle, Throttle, type ThrottleConfig } from "./throttle";
 import { transact, type Store } from "../storage/store";
 import { MAX_PASSWORD_LENGTH, Users, type SessionUser } from "./users";
 
@@ -18,11 +19,7 @@ export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** The idle deadline is pushed forward at most once a minute: one write per minute, not per request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** Login throttling: failures per account and per client in a fixed 15-minute window. */
-export const THROTTLE = { windowMs: 15 * 60 * 1000, perAccount: 5, perClient: 30 };
-
 const GENERIC_FAILURE = "Thư điện tử hoặc mật khẩu không đúng.";
-const THROTTLED = "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.";
 
 interface StoredSession {
   userId: string;
@@ -40,85 +37,29 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 // A real hash to compare with when the account does not exist, so the answer takes as long.
 const DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
-function windowStart(now: number) {
-  return new Date(now - (now % THROTTLE.windowMs)).toISOString();
-}
-
-type Scope = "account" | "client";
-
-/**
- * Moves the count of the current window by one, atomically (a conditional ADD): up only while
- * under the scope's limit, down only while above zero.
- */
-function moveAttempts(store: Store, scope: Scope, subject: string, now: number, delta: 1 | -1) {
-  const limit = scope === "account" ? THROTTLE.perAccount : THROTTLE.perClient;
-  return store.db.send(
-    new UpdateCommand({
-      TableName: store.table,
-      Key: Keys.throttle(scope, subject, windowStart(now)),
-      UpdateExpression: "ADD #count :delta SET expiresAt = :expires, entity = :entity, schemaVersion = :schemaVersion",
-      ConditionExpression: delta > 0 ? "attribute_not_exists(#count) OR #count < :bound" : "#count > :bound",
-      ExpressionAttributeNames: { "#count": "count" },
-      ExpressionAttributeValues: {
-        ":delta": delta,
-        ":bound": delta > 0 ? limit : 0,
-        ":expires": seconds(now + 2 * THROTTLE.windowMs),
-        ":entity": "LoginThrottle",
-        ":schemaVersion": 1,
-      },
-    }),
-  );
-}
-
-/**
- * Takes one attempt from the window's allowance before the password is checked, so parallel
- * guesses cannot all read an old count and slip through. A successful login gives its attempt
- * back; only failures stay counted.
- */
-async function takeAttempt(store: Store, scope: Scope, subject: string, now: number): Promise<boolean> {
-  try {
-    await moveAttempts(store, scope, subject, now, 1);
-    return true;
-  } catch (error) {
-    if ((error as Error).name === "ConditionalCheckFailedException") return false;
-    throw error;
-  }
-}
-
-async function giveBackAttempt(store: Store, scope: Scope, subject: string, now: number) {
-  // A new window began meanwhile (the count is 0 or absent): nothing to give back.
-  await moveAttempts(store, scope, subject, now, -1).catch(() => undefined);
-}
-
 export const Sessions = {
   /**
    * Checks the password and opens a session. Every failure, whether the account is unknown,
    * inactive or the password wrong, gets the same message and costs the same hashing time.
+   * `device` is the browser's device cookie; the answer's `device` is the token to set in it
+   * (login throttling, throttle.ts).
    */
   async login(
     store: Store,
-    input: { email: string; password: string; client: string },
+    input: { email: string; password: string; client: string; device?: string },
     now = Date.now(),
-  ): Promise<{ token: string; user: SessionUser }> {
+    throttle: ThrottleConfig = {},
+  ): Promise<{ token: string; user: SessionUser; device: string }> {
     const email = input.email.trim().toLowerCase().slice(0, 254);
-    const [byAccount, byClient] = await Promise.all([
-      takeAttempt(store, "account", email, now),
-      takeAttempt(store, "client", input.client, now),
-    ]);
-    if (!byAccount || !byClient) {
-      // Whichever allowance was still open gets its attempt back: this one was never tried.
-      await Promise.all([
-        byAccount && giveBackAttempt(store, "account", email, now),
-        byClient && giveBackAttempt(store, "client", input.client, now),
-      ]);
-      throw new AppError("RATE_LIMITED", THROTTLED);
-    }
+    const limits = resolveThrottle(throttle);
+    // Before the password check (throttle.ts): refused attempts cost no hashing, for any account alike.
+    const admission = await Throttle.admit(store, limits, { account: email, address: input.client, device: input.device }, now);
 
     const user = await Users.getStoredByEmail(store, email);
     const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
-    await Promise.all([giveBackAttempt(store, "account", email, now), giveBackAttempt(store, "client", input.client, now)]);
+    const device = await Throttle.succeeded(store, limits, admission, now);
 
     const token = randomBytes(32).toString("base64url");
     const session: StoredSession = {
@@ -140,7 +81,7 @@ export const Sessions = {
       auditPut(store, { actor: { id: user.id, name: user.name }, action: "session.login", itemType: "user", itemId: user.id, at: new Date(now).toISOString() }),
     ]);
     const { id, name, role, sections } = user;
-    return { token, user: { id, email: user.email, name, role, sections: sections ?? [] } };
+    return { token, device, user: { id, email: user.email, name, role, sections: sections ?? [] } };
   },
 
   /** The signed-in account of a token, or undefined when the session is unknown, expired or revoked. */

@@ -11,6 +11,10 @@
  * a hot counter item conflict in DynamoDB): the claim comes first, so a crash between the writes
  * can lose that one view but never count one twice.
  *
+ * With a `from` (the beacon's client, visitors.ts `BeaconClient`), a view whose claim succeeded
+ * also asks the client's `views` limit (limits.ts) before it is added: a repeated view never asks,
+ * and a client this instance already knows to be over the limit is refused before the claim.
+ *
  * Only ids of articles that exist are counted. Beacons come from article pages, which exist only
  * for published articles; accepting any id would let anyone create counter items at will and put
  * invented "articles" at the top of the leadership's report. Whether the article is still
@@ -19,6 +23,7 @@
  */
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
+import type { BeaconClient } from "./visitors";
 import { Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import { batchGet, type Store } from "../storage/store";
@@ -30,6 +35,8 @@ const ARTICLE_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
 export interface ViewResult {
   counted: boolean;
+  /** Present (true) when the view was not counted because its client is over the `views` limit. */
+  limited?: true;
   /** Write units consumed, as DynamoDB reports them (a failed condition is counted as 1). */
   writeUnits: number;
 }
@@ -83,9 +90,13 @@ export const Views = {
     return out.Item?.live === true;
   },
 
-  /** Counts a view of an existing article unless this visitor's last counted one is under 30 minutes old. */
-  async count(store: Store, counters: Counters, input: { visitorId: string; articleId: string; now: number }): Promise<ViewResult> {
-    const { visitorId, articleId, now } = input;
+  /**
+   * Counts a view of an existing article unless this visitor's last counted one is under 30
+   * minutes old, or (with `from`) its client is over the `views` limit.
+   */
+  async count(store: Store, counters: Counters, input: { visitorId: string; articleId: string; now: number; from?: BeaconClient }): Promise<ViewResult> {
+    const { visitorId, articleId, now, from } = input;
+    if (from?.limits.exhausted("views", from.client, now)) return { counted: false, limited: true, writeUnits: 0 };
     let units = 0;
     try {
       const claim = await store.db.send(
@@ -109,6 +120,11 @@ export const Views = {
     } catch (error) {
       if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
       return { counted: false, writeUnits: 1 };
+    }
+    if (from) {
+      const allowance = await from.limits.take("views", from.client, now);
+      units += allowance.writeUnits;
+      if (!allowance.allowed) return { counted: false, limited: true, writeUnits: units };
     }
     const day = vietnamDay(new Date(now));
     const shard = randomShard(counters.shards);

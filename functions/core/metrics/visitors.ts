@@ -3,13 +3,15 @@
  * rendering). docs/architecture.md ("Data"): a visit per visitor session (cookie, 30 min idle); online =
  * sessions with a heartbeat in the last 5 minutes, guests and members apart.
  *
- * Why this shape (each heartbeat is one 1-WCU write; a new visit adds 2, a resumed one 3):
+ * Why this shape (each heartbeat is one 1-WCU write; a new visit adds 2, a resumed one 3, plus
+ * the per-client limit's lease when one is passed, limits.ts):
  *
  * - The session lives in the visitor's cookie: a random visitor id and the server time of its
- *   last beacon. A heartbeat with a fresh cookie is a continuing visit and needs no session item,
- *   so it writes only its presence. Trusting the cookie costs nothing real: a client that lies
- *   about it can only add visits, which dropping the cookie does anyway.
- * - A visit starts when the cookie is missing, unreadable or idle for 30 minutes. A new id cannot
+ *   last beacon, signed with HMAC-SHA256 under the table's visitor key (signing.ts). A heartbeat
+ *   with a valid, fresh cookie is a continuing visit and needs no session item, so it writes only
+ *   its presence. A missing, unsigned or tampered cookie is a new visitor, never an error; so is
+ *   a client that drops its cookie, and both are what the per-client `visits` limit bounds.
+ * - A visit starts when the cookie is missing, invalid or idle for 30 minutes. A new id cannot
  *   repeat; a cookie that went idle may come back in a burst of concurrent requests (a reload
  *   storm, several tabs), so the restart is claimed once by a conditional Put keyed by (visitor,
  *   previous last-seen): exactly one request of the burst counts the visit.
@@ -27,7 +29,10 @@
  */
 import { randomBytes } from "node:crypto";
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { ConsumedCapacity } from "@aws-sdk/client-dynamodb";
 import { COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
+import { type ClientLimits, ONLINE_PER_CLIENT } from "./limits";
+import { mac, verifyMac, visitorKey } from "./signing";
 import { Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store } from "../storage/store";
@@ -43,7 +48,10 @@ const CLOCK_SKEW_MS = 60_000;
 
 export const VISITOR_COOKIE = "portal_vid";
 export const VISITOR_COOKIE_MAX_AGE_S = VISIT_IDLE_MS / 1000;
-const COOKIE_PATTERN = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,11})$/;
+const COOKIE_PATTERN = /^([A-Za-z0-9_-]{22})\.([0-9a-z]{1,11})\.([A-Za-z0-9_-]{22})$/;
+const COOKIE_PURPOSE = "portal_vid v1";
+/** A session's presence written this recently on this instance is not written again (reload storms, floods). */
+const PRESENCE_REPEAT_MS = 30_000;
 
 export interface OnlineCount {
   guests: number;
@@ -65,13 +73,47 @@ export interface VisitorSession {
 }
 
 export interface Heartbeat {
+  /** False when the beacon was over its client's limit: nothing was written and there is no cookie. */
+  counted: boolean;
   visitorId: string;
-  /** The cookie value to send back: the same visitor, seen now. */
-  cookie: string;
+  /** The cookie value to send back (the same visitor, seen now); undefined when not counted. */
+  cookie: string | undefined;
   newVisit: boolean;
   member: boolean;
   /** Write units consumed, as DynamoDB reports them. */
   writeUnits: number;
+}
+
+/**
+ * Who sent a beacon, for the per-client limits (limits.ts) and the online cap: the instance's
+ * `ClientLimits`, the hashed client (signing.ts `clientKey`), and the instance's presence memo.
+ */
+export interface BeaconClient {
+  limits: ClientLimits;
+  client: string;
+  presence?: PresenceMemo;
+}
+
+/** The sessions whose presence this instance wrote in the last 30 s: a repeat need not be written. */
+export class PresenceMemo {
+  private readonly written = new Map<string, number>();
+
+  constructor(private readonly maxEntries = 20_000) {}
+
+  /** Whether presence for `key` must be written at `now`; if so, it is noted as written. */
+  due(key: string, now: number): boolean {
+    const at = this.written.get(key);
+    if (at !== undefined && now >= at && now - at < PRESENCE_REPEAT_MS) return false;
+    this.written.delete(key);
+    if (this.written.size >= this.maxEntries) this.written.delete(this.written.keys().next().value!);
+    this.written.set(key, now);
+    return true;
+  }
+
+  /** A presence write failed: the next beacon must write it. */
+  forget(key: string): void {
+    this.written.delete(key);
+  }
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -82,28 +124,38 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 export const Visitors = {
-  /** The session in a cookie value, or undefined for a missing, malformed or forged one. */
-  readCookie(value: string | undefined, now: number): VisitorSession | undefined {
-    const match = value ? COOKIE_PATTERN.exec(value) : null;
-    if (!match) return undefined;
+  /** The session in a cookie value, or undefined for a missing, malformed, unsigned or tampered one. */
+  readCookie(value: string | undefined, now: number, key: Buffer): VisitorSession | undefined {
+    const match = value && value.length <= 60 ? COOKIE_PATTERN.exec(value) : null;
+    if (!match || !verifyMac(key, COOKIE_PURPOSE, `${match[1]}.${match[2]}`, match[3]!)) return undefined;
     const lastSeen = parseInt(match[2]!, 36);
     if (!Number.isSafeInteger(lastSeen) || lastSeen > now + CLOCK_SKEW_MS) return undefined;
     return { visitorId: match[1]!, lastSeen };
   },
 
-  cookieValue: (visitorId: string, now: number) => `${visitorId}.${now.toString(36)}`,
+  /** The signed cookie value of `visitorId` seen at `now`: `<id>.<time, base 36>.<HMAC>`. */
+  cookieValue(visitorId: string, now: number, key: Buffer): string {
+    const data = `${visitorId}.${now.toString(36)}`;
+    return `${data}.${mac(key, COOKIE_PURPOSE, data)}`;
+  },
 
   /** Whether a session read from its cookie is still the same visit at `now`. */
   isActive: (session: VisitorSession, now: number) => now - session.lastSeen < VISIT_IDLE_MS,
 
   /**
    * A beacon from a page: records the visitor as online and counts a visit when one starts.
-   * `cookie` is the raw cookie value, anything at all.
+   * `cookie` is the raw cookie value, anything at all. With `from`, a visit that would start
+   * asks the client's `visits` limit first; over it, nothing is written (`counted: false`).
    */
-  async heartbeat(store: Store, counters: Counters, input: { cookie?: string; member: boolean; now: number }): Promise<Heartbeat> {
-    const { now, member } = input;
-    const session = Visitors.readCookie(input.cookie, now);
+  async heartbeat(store: Store, counters: Counters, input: { cookie?: string; member: boolean; now: number; from?: BeaconClient }): Promise<Heartbeat> {
+    const { now, member, from } = input;
+    const key = await visitorKey(store);
+    const session = Visitors.readCookie(input.cookie, now, key);
     const visitorId = session?.visitorId ?? randomBytes(16).toString("base64url");
+    const refused = (writeUnits: number): Heartbeat => ({ counted: false, visitorId, cookie: undefined, newVisit: false, member, writeUnits });
+    const starting = !session || !Visitors.isActive(session, now);
+    // The in-memory pre-check: a flood past the limit costs no write at all.
+    if (starting && from?.limits.exhausted("visits", from.client, now)) return refused(0);
     let units = 0;
     let newVisit = !session;
     if (session && !Visitors.isActive(session, now)) {
@@ -129,23 +181,39 @@ export const Visitors = {
         units += 1; // a failed conditional write is billed as one unit; the error does not say so
       }
     }
+    if (newVisit && from) {
+      // Asked only when a visit would be counted: a continuing heartbeat stays one write.
+      const allowance = await from.limits.take("visits", from.client, now);
+      units += allowance.writeUnits;
+      if (!allowance.allowed) return refused(units);
+    }
 
     const at = iso(now);
-    const writes = [
-      store.db.send(
-        new PutCommand({
-          TableName: store.table,
-          Item: {
-            ...Keys.presence(randomShard(counters.shards), at, visitorId),
-            entity: "Presence",
-            schemaVersion: COUNTER_SCHEMA_VERSION,
-            member,
-            expiresAt: ttl(now, PRESENCE_TTL_S),
-          },
-          ReturnConsumedCapacity: "TOTAL",
-        }),
-      ),
-    ];
+    const memoKey = `${visitorId}#${member}#${from?.client ?? ""}`;
+    const writes: Promise<{ ConsumedCapacity?: ConsumedCapacity }>[] = [];
+    const due = from?.presence ? from.presence.due(memoKey, now) : true;
+    if (due || newVisit)
+      writes.push(
+        store.db
+          .send(
+            new PutCommand({
+              TableName: store.table,
+              Item: {
+                ...Keys.presence(randomShard(counters.shards), at, visitorId),
+                entity: "Presence",
+                schemaVersion: COUNTER_SCHEMA_VERSION,
+                member,
+                ...(from ? { client: from.client } : {}),
+                expiresAt: ttl(now, PRESENCE_TTL_S),
+              },
+              ReturnConsumedCapacity: "TOTAL",
+            }),
+          )
+          .catch((error: unknown) => {
+            from?.presence?.forget(memoKey);
+            throw error;
+          }),
+      );
     if (newVisit) {
       const day = vietnamDay(at);
       const shard = randomShard(counters.shards);
@@ -155,35 +223,51 @@ export const Visitors = {
       );
     }
     for (const out of await Promise.all(writes)) units += writeUnits(out.ConsumedCapacity);
-    return { visitorId, cookie: Visitors.cookieValue(visitorId, now), newVisit, member, writeUnits: units };
+    return { counted: true, visitorId, cookie: Visitors.cookieValue(visitorId, now, key), newVisit, member, writeUnits: units };
   },
 
-  /** Sessions with a beacon in (now - windowMs, now], each once, as its newest beacon says. */
+  /**
+   * Sessions with a beacon in (now - windowMs, now], each once, as its newest beacon says; at most
+   * `ONLINE_PER_CLIENT` of them per client (members first), so no one address can fill "online".
+   */
   async online(store: Store, counters: Counters, now: number, windowMs = ONLINE_WINDOW_MS): Promise<OnlineCount> {
     const from = Keys.presenceBound(iso(now - windowMs));
     const to = Keys.presenceBound(iso(now));
-    const newest = new Map<string, { sk: string; member: boolean }>();
+    const newest = new Map<string, { sk: string; member: boolean; client?: string }>();
     await Promise.all(
       shardList(counters.shards).map(async (shard) => {
         for await (const items of queryPages(store, {
           TableName: store.table,
           KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-          ExpressionAttributeNames: { "#member": "member" },
+          ExpressionAttributeNames: { "#member": "member", "#client": "client" },
           ExpressionAttributeValues: { ":pk": Keys.presencePartition(shard), ":from": from, ":to": to },
-          ProjectionExpression: "sk, #member",
+          ProjectionExpression: "sk, #member, #client",
         })) {
           for (const item of items) {
             const sk = item.sk as string;
             const visitorId = Keys.presenceVisitor(sk);
             const seen = newest.get(visitorId);
-            if (!seen || seen.sk < sk) newest.set(visitorId, { sk, member: item.member === true });
+            if (!seen || seen.sk < sk) newest.set(visitorId, { sk, member: item.member === true, client: item.client as string | undefined });
           }
         }
       }),
     );
+    // Per client: [members, guests]. Presence without a client (written without `from`) is not capped.
+    const byClient = new Map<string, [number, number]>();
     let members = 0;
-    for (const { member } of newest.values()) if (member) members++;
-    return { guests: newest.size - members, members, total: newest.size };
+    let guests = 0;
+    for (const [visitorId, { member, client }] of newest) {
+      const counts = byClient.get(client ?? `#${visitorId}`) ?? [0, 0];
+      counts[member ? 0 : 1]++;
+      byClient.set(client ?? `#${visitorId}`, counts);
+    }
+    for (const [client, [clientMembers, clientGuests]] of byClient) {
+      const cap = client.startsWith("#") ? Infinity : ONLINE_PER_CLIENT;
+      const countedMembers = Math.min(clientMembers, cap);
+      members += countedMembers;
+      guests += Math.min(clientGuests, cap - countedMembers);
+    }
+    return { guests, members, total: guests + members };
   },
 
   async totalVisits(store: Store, counters: Counters): Promise<number> {

@@ -311,12 +311,12 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
       return view;
     },
 
-    /** The working copy with its revisions and history, for the editor's screen. */
+    /** The working copy with its newest revisions (`revisionsNext` for more) and history, for the editor's screen. */
     async detail(user: SessionUser, id: string) {
       const item = await get(user, id);
       return { ...item, ...(await Revisions.overview(store, kind, id)) };
     },
-    revisions: async (user: SessionUser, id: string) => (await get(user, id), Revisions.list(store, kind, id)),
+    revisions: async (user: SessionUser, id: string, options: { cursor?: string; limit?: number } = {}) => (await get(user, id), Revisions.list(store, kind, id, options)),
     revision: (user: SessionUser, id: string, number: number) => Revisions.get(store, kind, id, number, () => get(user, id)),
     compare: (user: SessionUser, id: string, a: number, b: number) => Revisions.compare(store, kind, id, a, b, () => get(user, id)),
     list: (user: SessionUser, view: string | undefined, options: { cursor?: string; limit?: number } = {}) => WorkLists.list(store, kind, user, view, options),

@@ -17,7 +17,9 @@ export const WorkLists = {
   async list(store: Store, kind: ContentKind, user: SessionUser, view: string | undefined, options: { cursor?: string; limit?: number }): Promise<Page<ListItem>> {
     const chosen = (view ?? "mine") as WorkListView;
     if (!VIEWS.includes(chosen)) throw invalid("Danh sách không hợp lệ.", { view: `Chọn một trong: ${VIEWS.join(", ")}.` });
-    const limit = Math.min(Math.max(Number.isInteger(options.limit) ? options.limit! : 20, 1), 100);
+    if (options.limit !== undefined && (!Number.isInteger(options.limit) || options.limit < 1))
+      throw invalid("Số mục mỗi trang không hợp lệ.", { limit: "Phải là số nguyên từ 1 trở lên." });
+    const limit = Math.min(options.limit ?? 20, 100);
     const keys = contentKeys(kind.space);
     switch (chosen) {
       case "mine":

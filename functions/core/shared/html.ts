@@ -29,21 +29,39 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeRichText(html: string): string {
-  return sanitizeHtml(html, RICH_TEXT).trim();
+  // After sanitizing: entities such as &#x202E; are characters by then. Markup is ASCII and `&<>"`
+  // stay escaped, so dropping characters here cannot make a tag.
+  return cleanText(sanitizeHtml(html, RICH_TEXT)).trim();
+}
+
+/**
+ * Characters no text keeps: bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) and marks (U+200E, U+200F, U+061C), with which "Báo cáo\u202Etxt.exe" shows as
+ * "Báo cáoexe.txt"; zero-width characters (U+200B–U+200D, U+2060, U+FEFF); control characters
+ * other than line feed and tab (C0, DEL, C1); and surrogates that are not half of a pair.
+ */
+const UNWANTED =
+  /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The one rule for every text that comes in (validation.ts `text`/`optionalText` apply it to every
+ * schema's text fields; plainText and sanitizeRichText to what they clean): line breaks as "\n",
+ * the characters above dropped, Unicode NFC ("Hoa\u0300" → "Hoà"). Vietnamese letters, emoji,
+ * line breaks and tabs stay.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(UNWANTED, "").normalize("NFC");
 }
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&#x27;": "'", "&nbsp;": " " };
 
 /**
- * Plain text (titles, summaries, names): tags and their script/style contents removed, control
- * characters dropped, whitespace collapsed. Stored as text; the renderer escapes it on the way out.
+ * Plain text (titles, summaries, names): tags and their script/style contents removed, cleaned
+ * (cleanText), whitespace collapsed. Stored as text; the renderer escapes it on the way out.
  */
 export function plainText(text: string): string {
   const stripped = sanitizeHtml(text, { allowedTags: [], allowedAttributes: {} });
-  return stripped
-    .replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (entity) => ENTITIES[entity]!)
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
+  return cleanText(stripped.replace(/&(?:amp|lt|gt|quot|#39|#x27|nbsp);/g, (entity) => ENTITIES[entity]!))
     .replace(/\s+/g, " ")
-    .normalize("NFC")
     .trim();
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalid } from "./errors";
+import { cleanText } from "./html";
 
 /**
  * Input checking with zod, one schema per request shape; every failure becomes a VALIDATION
@@ -16,15 +17,24 @@ export function parse<T extends z.ZodType>(schema: T, input: unknown): z.infer<T
   throw invalid("Dữ liệu gửi lên chưa hợp lệ. Vui lòng kiểm tra các trường được đánh dấu.", fields);
 }
 
-/** A required text field with Vietnamese messages for the field's label. */
+/**
+ * A required text field with Vietnamese messages for the field's label, cleaned (html.ts
+ * cleanText: no bidirectional overrides, zero-width or control characters, lone surrogates; NFC)
+ * before the emptiness check, so a title of invisible characters is empty.
+ */
 export const text = (label: string, max: number, min = 1) =>
   z
     .string({ error: `${label} phải là chuỗi ký tự.` })
     .max(max, { error: `${label} không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` })
+    .transform(cleanText)
     .refine((value) => value.trim().length >= min, { error: min > 1 ? `${label} phải có ít nhất ${min} ký tự.` : `${label} không được để trống.` });
 
+/** An optional text field (may be ""), cleaned like `text`. */
 export const optionalText = (label: string, max: number) =>
-  z.string({ error: `${label} phải là chuỗi ký tự.` }).max(max, { error: `${label} không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` });
+  z
+    .string({ error: `${label} phải là chuỗi ký tự.` })
+    .max(max, { error: `${label} không được dài quá ${max.toLocaleString("vi-VN")} ký tự.` })
+    .transform(cleanText);
 
 export const httpUrl = (label: string) =>
   z

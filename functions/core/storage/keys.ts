@@ -24,17 +24,25 @@
  * - audit events of an item            → Query     pk=AUDIT#<itemId>          sk=<at>#<eventId>
  * - audit events of a day (Vietnam)    → Query     gsi1pk=AUDIT#DAY#<yyyy-mm-dd> gsi1sk=<at>#<eventId>
  * - session by token hash              → GetItem   pk=SESSION#<sha256(token)> sk=SESSION  (TTL expiresAt)
- * - login attempts in a window         → conditional Update pk=THROTTLE#<account|client>#<subject> sk=<window start> (TTL)
+ * - login failures of an address       → GetItem, conditional Update pk=THROTTLE#client#<address> sk=<window start>
+ * - … of an (account, client) pair     → GetItem, conditional Update, Delete pk=THROTTLE#pair#<client> sk=<window start>#<account>
+ *     <client> is the address, or device:<sha256(token)> for a browser trusted for the account
+ * - … of an account, the last hour     → Query     pk=THROTTLE#account#<account> sk between <previous window> and <window>,
+ *     then a conditional Update of the current window's item
+ *     (accounts/throttle.ts: counts in TTL'd windows, sk = window start, ISO; reads filter on expiresAt)
+ * - browser trusted for an account     → GetItem, Put pk=THROTTLE#device#<sha256(token)> sk=<account>; Query pk (one we issued?)
  * - site settings                      → GetItem   pk=META                    sk=SETTINGS
  * - featured items of the home page     → GetItem   pk=META                    sk=FEATURED  (conditional Put on its version)
  * - health probe (never written)       → GetItem   pk=META                    sk=HEALTH
  * - one-off markers (demo seeded)      → GetItem   pk=META                    sk=SEED#<name>
+ * - visitor cookie signing key         → GetItem (consistent) pk=META          sk=KEY#VISITOR  (Put if absent on first use)
  * Visitors and views (metrics/visitors.ts, views.ts). <s> is a write shard 0…shards-1
  * (configured, only ever raised); counters are summed over the shards on read:
  * - online sessions, last 5 minutes    → Query     pk=ONLINE#<s>              sk between <iso from>#~ and <iso now>#~
  *     one small item per heartbeat (sk=<iso>#<visitorId>), deduplicated by visitor on read, TTL'd
  * - start of a visit, once per window  → Put if absent pk=VISITOR#<visitorId>  sk=VISIT#<previous last seen>
  * - last counted view of an article    → conditional Update pk=VISITOR#<visitorId> sk=VIEW#<articleId>
+ * - a client's beacons in a window     → conditional Update pk=CLIENT#<visits|views>#<client hash> sk=<window start>  (ADD, TTL)
  * - total visits                       → BatchGet  pk=VISITS#TOTAL#<s>        sk=TOTAL
  * - visits per day in a period         → Query     pk=VISITS#<yyyy>#<s>       sk between <from> and <to>  (sk=<day>)
  * - total views of an article          → BatchGet  pk=VIEWS#<articleId>#<s>   sk=TOTAL
@@ -127,7 +135,14 @@ export const Keys = {
     gsi2sk: email,
   }),
   session: (tokenHash: string): Key => ({ pk: `SESSION#${tokenHash}`, sk: "SESSION" }),
+  /** Failures on an account (every client) or from an address (untrusted attempts) in the window starting at `windowStart`. */
   throttle: (scope: "account" | "client", subject: string, windowStart: string): Key => ({ pk: `THROTTLE#${scope}#${subject}`, sk: windowStart }),
+  /** Failures of one account from one client (an address, or `device:<hash>`) in a window; partitioned by client. */
+  throttlePair: (account: string, client: string, windowStart: string): Key => ({ pk: `THROTTLE#pair#${client}`, sk: `${windowStart}#${account}` }),
+  /** A browser trusted for an account: it signed in to it (the hash of its device cookie's token). */
+  trustedDevice: (tokenHash: string, account: string): Key => ({ pk: `THROTTLE#device#${tokenHash}`, sk: account }),
+  /** The accounts a browser is trusted for. */
+  trustedDevices: (tokenHash: string) => `THROTTLE#device#${tokenHash}`,
 
   // Report aggregates
   /** `day` is the publication date in Vietnam (YYYY-MM-DD); kind is news, collected, documents, … */
@@ -161,6 +176,8 @@ export const Keys = {
   health: () => meta("HEALTH"),
   /** Records that a one-off job (the demo seed) finished, so it never runs twice. */
   seedMarker: (name: string) => meta(`SEED#${name}`),
+  /** The random key that signs visitor cookies (metrics/signing.ts): created once, never served. */
+  visitorKey: () => meta("KEY#VISITOR"),
 
   // Visitors and views. Days are Vietnam days (YYYY-MM-DD); `at` is an ISO-8601 UTC instant.
   presencePartition: (shard: number) => `ONLINE#${shard}`,
@@ -171,6 +188,8 @@ export const Keys = {
   presenceVisitor: (sk: string) => sk.slice(sk.indexOf("#") + 1),
   visitStart: (visitorId: string, previousLastSeen: number): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VISIT#${previousLastSeen}` }),
   viewMark: (visitorId: string, articleId: string): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VIEW#${articleId}` }),
+  /** What one client (a hashed address, metrics/limits.ts) was allowed in the window starting at `windowStart` (ISO). */
+  clientWindow: (kind: "visits" | "views", client: string, windowStart: string): Key => ({ pk: `CLIENT#${kind}#${client}`, sk: windowStart }),
   visitsTotal: (shard: number): Key => ({ pk: `VISITS#TOTAL#${shard}`, sk: "TOTAL" }),
   visitsDailyPartition: (year: string, shard: number) => `VISITS#${year}#${shard}`,
   visitsDaily: (day: string, shard: number): Key => ({ pk: `VISITS#${day.slice(0, 4)}#${shard}`, sk: day }),

@@ -1,9 +1,11 @@
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { type CounterConfig, resolveCounters, SumCache } from "../../core/metrics/counters";
+import { ClientLimits } from "../../core/metrics/limits";
+import { clientKey, visitorKey } from "../../core/metrics/signing";
 import { notFound } from "../../core/shared/errors";
 import { Views } from "../../core/metrics/views";
-import { VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S, Visitors, type VisitorStats } from "../../core/metrics/visitors";
+import { type BeaconClient, PresenceMemo, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S, Visitors, type VisitorStats } from "../../core/metrics/visitors";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "../env";
 
@@ -12,10 +14,12 @@ const ARTICLE_CHECK_MS = 60_000;
 
 /**
  * Visitor and view beacons and the numbers they feed (docs/architecture.md, "Contract"):
- * - `POST /visits/heartbeat` → `{ newVisit, stats }`, sets the `portal_vid` cookie;
+ * - `POST /visits/heartbeat` → `{ newVisit, counted, stats }`, sets the signed `portal_vid` cookie;
  * - `POST /views/:articleId` → `{ counted, views }` (also starts a visit when there is none);
  * - `GET /views/:articleId` → `{ views }`;
  * - `GET /stats/visitors` → `{ total, online: { guests, members, total } }`.
+ * A beacon over its client's limit (core/metrics/limits.ts; the client is `deps.clientAddress`) is
+ * answered 202 with `counted: false`, writes nothing and sets no cookie.
  * Request bodies are ignored, so no body can break a beacon; every answer is no-store (frame.ts).
  */
 export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) {
@@ -24,7 +28,16 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
   const statsCache = new SumCache<VisitorStats>(counters.cacheMs);
   const viewsCache = new SumCache<number>(counters.cacheMs);
   const articleCache = new SumCache<boolean>(ARTICLE_CHECK_MS);
+  // Per instance: what each client may still add, and whose presence was just written.
+  const limits = new ClientLimits(store);
+  const presence = new PresenceMemo();
   const api = new Hono<AppEnv>();
+
+  const beaconClient = async (c: Context): Promise<BeaconClient> => ({
+    limits,
+    client: clientKey(await visitorKey(store), deps.clientAddress?.(c)),
+    presence,
+  });
 
   const stats = (now: number) => statsCache.get("", now, () => Visitors.stats(store, counters, now, counters.cacheMs));
   const views = (articleId: string, now: number) => viewsCache.get(articleId, now, () => Views.total(store, counters, articleId));
@@ -42,9 +55,10 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
     return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https" || Boolean(deps.publicUrl?.startsWith("https:"));
   }
 
-  /** A heartbeat: presence, a visit when one starts, and the cookie carrying the session on. */
-  async function beat(c: Context<AppEnv>, now: number) {
-    const result = await Visitors.heartbeat(store, counters, { cookie: getCookie(c, VISITOR_COOKIE), member: Boolean(c.get("user")), now });
+  /** A heartbeat: presence, a visit when one starts, and the cookie carrying the session on (unless refused). */
+  async function beat(c: Context<AppEnv>, now: number, from: BeaconClient) {
+    const result = await Visitors.heartbeat(store, counters, { cookie: getCookie(c, VISITOR_COOKIE), member: Boolean(c.get("user")), now, from });
+    if (!result.cookie) return result;
     setCookie(c, VISITOR_COOKIE, result.cookie, {
       path: "/api",
       httpOnly: true,
@@ -64,8 +78,8 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
 
   api.post("/visits/heartbeat", async (c) => {
     const now = counters.now();
-    const { newVisit } = await beat(c, now);
-    return c.json({ newVisit, stats: await stats(now) });
+    const { newVisit, counted } = await beat(c, now, await beaconClient(c));
+    return c.json({ newVisit, counted, stats: await stats(now) }, counted ? 200 : 202);
   });
 
   api.get("/stats/visitors", async (c) => c.json(await stats(counters.now())));
@@ -74,11 +88,13 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
     const now = counters.now();
     const articleId = c.req.param("articleId");
     await requireArticle(articleId, now);
-    const session = Visitors.readCookie(getCookie(c, VISITOR_COOKIE), now);
-    const visitorId = session && Visitors.isActive(session, now) ? session.visitorId : (await beat(c, now)).visitorId;
-    const { counted } = await Views.count(store, counters, { visitorId, articleId, now });
+    const from = await beaconClient(c);
+    const session = Visitors.readCookie(getCookie(c, VISITOR_COOKIE), now, await visitorKey(store));
+    const visit = session && Visitors.isActive(session, now) ? { counted: true, visitorId: session.visitorId } : await beat(c, now, from);
+    if (!visit.counted) return c.json({ counted: false, views: await views(articleId, now) }, 202);
+    const { counted, limited } = await Views.count(store, counters, { visitorId: visit.visitorId, articleId, now, from });
     if (counted) viewsCache.adjust(articleId, now, (value) => value + 1);
-    return c.json({ counted, views: await views(articleId, now) });
+    return c.json({ counted, views: await views(articleId, now) }, limited ? 202 : 200);
   });
 
   api.get("/views/:articleId", async (c) => {

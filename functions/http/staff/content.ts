@@ -19,8 +19,8 @@ export function createContentApi(deps: AppDeps, kind: ContentKind) {
 
   api.get("/", async (c) => {
     const view = c.req.query("view");
-    const limit = Number(c.req.query("limit") ?? 20);
-    return c.json(await engine.list(c.get("staff"), view, { cursor: c.req.query("cursor"), limit }));
+    const limit = c.req.query("limit");
+    return c.json(await engine.list(c.get("staff"), view, { cursor: c.req.query("cursor"), limit: limit === undefined ? undefined : Number(limit) }));
   });
   api.post("/", async (c) => c.json((await engine.create(c.get("staff"), await readJson(c))).item, 201));
 
@@ -40,7 +40,10 @@ export function createContentApi(deps: AppDeps, kind: ContentKind) {
   api.post("/:id/schedule", async (c) => c.json((await engine.schedule(c.get("staff"), id(c), await readJson(c))).item));
   api.post("/:id/unpublish", async (c) => c.json((await engine.unpublish(c.get("staff"), id(c), await readJson(c))).item));
 
-  api.get("/:id/revisions", async (c) => c.json({ items: await engine.revisions(c.get("staff"), id(c)) }));
+  api.get("/:id/revisions", async (c) => {
+    const limit = c.req.query("limit");
+    return c.json(await engine.revisions(c.get("staff"), id(c), { cursor: c.req.query("cursor"), limit: limit === undefined ? undefined : Number(limit) }));
+  });
   api.get("/:id/revisions/compare", async (c) =>
     c.json(await engine.compare(c.get("staff"), id(c), Number(c.req.query("a")), Number(c.req.query("b")))),
   );
