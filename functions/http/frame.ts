@@ -4,7 +4,8 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { CACHE } from "./cache";
 import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
-import { isApiPath, toHttpError } from "./errors";
+import { isApiPath, staticError, toHttpError, type ErrorBody } from "./errors";
+import { cloudFrontOnly } from "./origin";
 import { originCheck, sessionMiddleware } from "./session";
 
 /** Largest JSON body the API accepts (an article body is limited to 200,000 characters). */
@@ -35,6 +36,7 @@ export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
   const app = new Hono<AppEnv>();
   const errorPage = surfaces.find((surface) => surface.errorPage)?.errorPage ?? plainErrorPage;
 
+  app.use("*", cloudFrontOnly(deps)); // first: nothing runs for a request that bypassed CloudFront
   app.use(
     "/api/*",
     bodyLimit({
@@ -52,16 +54,40 @@ export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
   for (const surface of surfaces) surface.mount(app, deps);
 
   app.notFound((c) => {
-    if (isApiPath(c))
-      return c.json({ error: { code: "NOT_FOUND", message: "Không có địa chỉ API này." } }, 404, { "Cache-Control": CACHE.none });
-    return errorPage(deps, c, 404, "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.");
+    const message = isApi(c) ? "Không có địa chỉ API này." : "Trang bạn tìm không tồn tại hoặc đã được chuyển đi.";
+    return answerError(c, 404, { error: { code: "NOT_FOUND", message } }, {});
   });
 
   app.onError((error, c) => {
-    const { status, body } = toHttpError(error);
-    if (isApiPath(c)) return c.json(body, status, { "Cache-Control": CACHE.none });
-    return errorPage(deps, c, status, body.error.message);
+    const { status, body, headers } = toHttpError(error);
+    return answerError(c, status, body, headers);
   });
 
+  /**
+   * The JSON error under /api, the surface's page elsewhere; if rendering the page fails (the SSR
+   * build, a bad request URL…), a static page: the error handler itself never throws.
+   */
+  async function answerError(c: Context, status: ContentfulStatusCode, body: ErrorBody, headers: Record<string, string>): Promise<Response> {
+    const api = isApi(c);
+    try {
+      if (api) return c.json(body, status, { "Cache-Control": CACHE.none, ...headers });
+      const page = await errorPage(deps, c, status, body.error.message);
+      for (const [name, value] of Object.entries(headers)) page.headers.set(name, value);
+      return page;
+    } catch (pageError) {
+      console.error("error page failed:", pageError);
+      return staticError(api, status, body, headers);
+    }
+  }
+
   return app;
+}
+
+/** isApiPath, and a page when even the path cannot be read. */
+function isApi(c: Context): boolean {
+  try {
+    return isApiPath(c);
+  } catch {
+    return false;
+  }
 }

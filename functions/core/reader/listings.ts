@@ -61,6 +61,20 @@ function endOfDay(month: string, day: number): string {
   return new Date(Date.UTC(year, mon - 1, day + 1)).toISOString();
 }
 
+/** `[from, to)` of a "yyyy-mm" UTC month as sort-key instants, or undefined for no such month. */
+export function monthBounds(month: string): { from: string; to: string } | undefined {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return undefined;
+  const [year, mon] = [Number(match[1]), Number(match[2])];
+  if (mon < 1 || mon > 12) return undefined;
+  const from = new Date(Date.UTC(year, mon - 1, 1));
+  from.setUTCFullYear(year); // Date.UTC maps years 0–99 to 1900–1999
+  const to = new Date(from);
+  to.setUTCMonth(mon);
+  const [start, end] = [from.toISOString(), to.toISOString()];
+  return /^\d{4}-/.test(start) && /^\d{4}-/.test(end) ? { from: start, to: end } : undefined;
+}
+
 async function counts(store: Store, sectionId: string | undefined): Promise<MonthCount[]> {
   const months: MonthCount[] = [];
   for await (const items of queryPages(store, {
@@ -242,15 +256,23 @@ export const Listings = {
     return counts(store, undefined);
   },
 
-  /** Every article published in a UTC month ("yyyy-mm"), newest first: slug and dates only. */
-  publishedInMonth(store: Store, month: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
-    const [year, mon] = month.split("-").map(Number) as [number, number];
-    return Listings.publishedBetween(store, new Date(Date.UTC(year, mon - 1, 1)).toISOString(), new Date(Date.UTC(year, mon, 1)).toISOString());
+  /**
+   * Every article published in a UTC month ("yyyy-mm"), newest first: slug and dates only. A month
+   * that is not one (`2026-13`), or whose bounds are not four-digit-year instants (`9999-12` ends
+   * in year 10000), has none: nothing is read.
+   */
+  async publishedInMonth(store: Store, month: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
+    const bounds = monthBounds(month);
+    return bounds ? Listings.publishedBetween(store, bounds.from, bounds.to) : [];
   },
 
-  /** Every article published in [from, to) (ISO instants; either omitted: no bound), newest first. */
+  /**
+   * Every article published in [from, to) (ISO instants; either omitted: no bound), newest first.
+   * Bounds out of order are an empty range, not a DynamoDB error.
+   */
   async publishedBetween(store: Store, from?: string, to?: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
     const items: Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[] = [];
+    if (from !== undefined && to !== undefined && from > to) return items;
     const range = Keys.publishedRange(from, to);
     for await (const page of queryPages(store, {
       TableName: store.table,

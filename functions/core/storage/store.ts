@@ -28,14 +28,53 @@ export interface StoreOptions {
   /** Endpoint, region and credentials overrides (DynamoDB Local, s3rver); empty on AWS. */
   dynamodb?: DynamoDBClientConfig;
   s3?: S3ClientConfig;
+  /** How long a call to DynamoDB or S3 may take; LAMBDA_TIMEOUTS when omitted. */
+  timeouts?: StoreTimeouts;
 }
+
+/**
+ * Bounds of every call to DynamoDB and S3, so that no request waits on a service that does not
+ * answer: each attempt is abandoned after `responseMs` (the SDK's TimeoutError, then retried),
+ * and the call fails after `attempts`; the error handler answers 503 (http/errors.ts).
+ */
+export interface StoreTimeouts {
+  /** Until the connection is open, the wait for a free socket included. */
+  connectMs: number;
+  /** Until the response headers arrive (connection included), and the longest pause in a body. */
+  responseMs: number;
+  /** Attempts per call, the first included; the SDK retries throttling, 5xx and network errors. */
+  attempts: number;
+}
+
+/**
+ * On Lambda (10 s function timeout, one request per instance): DynamoDB and S3 answer in tens of
+ * milliseconds, so 2 s per attempt is far out; a call that never answers fails after about
+ * 3 × 2 s plus backoff, leaving time for the 503.
+ */
+export const LAMBDA_TIMEOUTS: StoreTimeouts = { connectMs: 1000, responseMs: 2000, attempts: 3 };
+
+/**
+ * DynamoDB Local and s3rver on a loaded machine (tests, benchmarks with a thousand concurrent
+ * sessions queueing for the client's sockets): generous, still bounded.
+ */
+export const EMULATOR_TIMEOUTS: StoreTimeouts = { connectMs: 15_000, responseMs: 15_000, attempts: 3 };
 
 /** The clients for the table and the bucket; built once per process, at the composition root. */
 export function createStore(options: StoreOptions): Store {
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient(options.dynamodb ?? {}), {
+  const timeouts = options.timeouts ?? LAMBDA_TIMEOUTS;
+  const bounded = {
+    maxAttempts: timeouts.attempts,
+    requestHandler: {
+      connectionTimeout: timeouts.connectMs,
+      requestTimeout: timeouts.responseMs,
+      throwOnRequestTimeout: true,
+      socketTimeout: timeouts.responseMs,
+    },
+  };
+  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...bounded, ...options.dynamodb }), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { db, s3: new S3Client(options.s3 ?? {}), table: options.table, bucket: options.bucket };
+  return { db, s3: new S3Client({ ...bounded, ...options.s3 }), table: options.table, bucket: options.bucket };
 }
 
 /** One item of a TransactWriteCommand. */

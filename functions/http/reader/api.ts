@@ -10,7 +10,7 @@ export function createApi(deps: AppDeps) {
   api.get("/health", async (c) => {
     const checks = await checkHealth(deps.store);
     const ok = checks.table && checks.bucket;
-    return ok ? c.json({ ok: true }) : c.json({ ok: false, checks }, 503);
+    return ok ? c.json({ ok: true }) : c.json({ ok: false, checks }, 503, { "Retry-After": "5" });
   });
   // The contract (docs/architecture.md, "Contract"): a plain array of sections.
   api.get("/sections", async (c) => c.json(await Sections.list(deps.store)));

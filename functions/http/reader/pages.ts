@@ -55,7 +55,7 @@ export function sendPage(
 ) {
   const status = options.status ?? 200;
   const base = origin(deps, c);
-  const canonical = options.canonical ?? c.req.path;
+  const canonical = sitePath(options.canonical ?? c.req.path, base);
   const html = renderDocument({ ...shell, page, path: c.req.path, url: new URL(canonical, base).href }, { origin: base, path: canonical });
   const cache =
     options.cache ?? (status === 200 ? CACHE.page : status === 404 ? CACHE.notFound : status === 400 ? CACHE.badRequest : CACHE.none);
@@ -63,11 +63,31 @@ export function sendPage(
 }
 
 /**
- * A page for an error: the usual layout when the table answers, a bare one when it does not
- * (the error may be the table itself).
+ * A request path as a path of this site: the raw target `//[` or `//evil.example/x` (`/\…` too)
+ * would otherwise read as a protocol-relative URL, another host or no URL at all (a 500).
+ */
+function sitePath(path: string, base: string): string {
+  const local = path.replace(/^[/\\]+/, "/");
+  return URL.canParse(local, base) ? local : "/";
+}
+
+const BARE_SHELL = (): Shell => ({ site: DEFAULT_SETTINGS, sections: [], banners: [] });
+/** How long an error page waits for the header and navigation before it goes without them. */
+const ERROR_SHELL_WAIT_MS = 1000;
+
+/**
+ * A page for an error: the usual layout when the table answers in time, a bare one when it does
+ * not, and always a bare one for a 5xx (the error may be the table itself: no second wait on it).
  */
 export async function sendErrorPage(deps: AppDeps, c: Context, status: ContentfulStatusCode, message: string) {
-  const shell = await loadShell(deps).catch((): Shell => ({ site: DEFAULT_SETTINGS, sections: [], banners: [] }));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const shell =
+    status >= 500
+      ? BARE_SHELL()
+      : await Promise.race([
+          loadShell(deps).catch(BARE_SHELL),
+          new Promise<Shell>((resolve) => (timer = setTimeout(() => resolve(BARE_SHELL()), ERROR_SHELL_WAIT_MS))),
+        ]).finally(() => clearTimeout(timer));
   const page: PageData =
     status === 404 ? { kind: "not-found", message } : status === 400 ? { kind: "bad-request", message } : { kind: "error", message };
   return sendPage(deps, c, shell, page, { status });
