@@ -4,14 +4,15 @@
  *
  * The articles are synthetic but Vietnamese: sentences of the demo content recombined, with
  * place names and numbers mixed in. Their search documents are written with the very items the
- * publish transaction writes (`Search.indexItems`), in batches, since only search is measured.
+ * publish transaction writes (`SearchDocs.indexItems`), in batches, since only search is measured.
  *
  * Printed: time to build the index from the table (first instance ever), snapshot size, cold
  * start of an instance from the snapshot, then warm latency of `Search.query` (feed tail read +
  * index + BatchGetItem of the page) and of the whole `/tim-kiem` page, for queries typed with
  * and without diacritics.
  */
-import { articles as articles_ } from "../functions/core/content/articles";
+import { articles as articleKind } from "../functions/core/content/articles";
+import { SearchDocs } from "../functions/core/reader/search-docs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -80,7 +81,7 @@ export function syntheticArticles(count: number): PublishedArticle[] {
 }
 
 async function seed(store: Store, articles: PublishedArticle[]) {
-  const puts = articles.flatMap((view) => Search.indexItems(store, articles_.searchDocument!(view), new Date(view.publishedAt)));
+  const puts = articles.flatMap((view) => SearchDocs.indexItems(store, articleKind.searchDocument!(view), new Date(view.publishedAt)));
   const batches: (typeof puts)[] = [];
   for (let i = 0; i < puts.length; i += 25) batches.push(puts.slice(i, i + 25));
   let next = 0;

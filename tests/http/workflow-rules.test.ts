@@ -1,4 +1,6 @@
+import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
+import { contentKeys } from "../../functions/core/storage/keys";
 import { Audit } from "../../functions/core/publishing/audit";
 import { RecordingInvalidator } from "../../functions/core/publishing/invalidation";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
@@ -100,6 +102,11 @@ describe("workflow rules", () => {
     expect((await call("board", "DELETE", `/api/articles/${mine.id}?version=99`)).status).toBe(409);
     await ok(await call("writer", "DELETE", `/api/articles/${mine.id}`, { version: mine.version }), 204);
     expect((await call("writer", "GET", `/api/articles/${mine.id}`)).status).toBe(404);
+    // Its revisions go with it.
+    const left = await store.db.send(
+      new QueryCommand({ TableName: store.table, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": contentKeys("ARTICLE").item(mine.id).pk } }),
+    );
+    expect(left.Items).toEqual([]);
     // The slug is free again, and the audit keeps the deletion.
     const again = await draft("writer", { title: mine.title });
     expect(again.slug).toBe(mine.slug);

@@ -1,6 +1,6 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { AppError } from "../shared/errors";
-import { contentKeys } from "../storage/keys";
+import { Keys } from "../storage/keys";
 import { createEngine, type Change, type EngineContext } from "./engine";
 import type { BaseContent, ContentKind } from "./kind";
 
@@ -11,13 +11,12 @@ import type { BaseContent, ContentKind } from "./kind";
  * is conditional on the version it read.
  */
 export async function publishDue(context: EngineContext, kinds: readonly ContentKind[], now = new Date()): Promise<Change<BaseContent>[]> {
-  const keys = contentKeys("ARTICLE");
   const out = await context.store.db.send(
     new QueryCommand({
       TableName: context.store.table,
       IndexName: "gsi1",
       KeyConditionExpression: "gsi1pk = :pk AND gsi1sk <= :now",
-      ExpressionAttributeValues: { ":pk": keys.scheduled(), ":now": keys.scheduledUntil(now.toISOString()) },
+      ExpressionAttributeValues: { ":pk": Keys.scheduled(), ":now": Keys.scheduledUntil(now.toISOString()) },
       ProjectionExpression: "id, contentKind",
       Limit: 50,
     }),

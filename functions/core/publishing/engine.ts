@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { canOnContent, canSetArchiveDate, forbidden, isBoardFor, selfApproval } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";
@@ -8,7 +7,7 @@ import { AppError, invalid, notFound } from "../shared/errors";
 import { plainText } from "../shared/html";
 import { isSlug, slugify } from "../shared/text";
 import { isoDateTime, optionalText, parse, text, version } from "../shared/validation";
-import type { Store } from "../storage/store";
+import { batchDelete, type Store } from "../storage/store";
 import type { Actor } from "./audit";
 import type { PublishEffects } from "./invalidation";
 import {
@@ -141,7 +140,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
         return [
           putItem(store, kind, item, null),
           putRevision(store, kind, item, me, now, "create"),
-          audit(me, "create", item, now, { after: { title: item.title, sectionId: item.sectionId, ...(kind.reportKind ? { kind: kind.reportKind(content) } : {}) } }),
+          audit(me, "create", item, now, { after: { title: item.title, sectionId: item.sectionId, kind: kind.reportKind(content) } }),
         ];
       });
       return { item };
@@ -262,10 +261,8 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
         ],
         current,
       );
-      // Revisions of a deleted draft are unreachable; removed after the commit, in batches of 25.
-      const keys = await revisionKeys(store, anyKind, id);
-      for (let start = 0; start < keys.length; start += 25)
-        await store.db.send(new BatchWriteCommand({ RequestItems: { [store.table]: keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })) } }));
+      // Revisions of a deleted draft are unreachable; removed after the commit.
+      await batchDelete(store, await revisionKeys(store, anyKind, id));
       return { item: { ...current, version: current.version + 1 }, previous: current };
     },
 

@@ -3,7 +3,7 @@ import { isBoardFor } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";
 import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
-import { contentKeys } from "../storage/keys";
+import { contentKeys, Keys } from "../storage/keys";
 import { decodeCursor, encodeCursor, queryPages, type Page } from "../storage/page";
 import type { Store } from "../storage/store";
 import { LIST_PROJECTION, listItem } from "./items";
@@ -60,7 +60,7 @@ async function waiting(store: Store, kind: ContentKind, user: SessionUser, parti
 
 /** Scheduled items of this kind in the user's sections (or their own), due first. */
 async function scheduled(store: Store, kind: ContentKind, user: SessionUser): Promise<ListItem[]> {
-  const items = await readAll(store, kind, contentKeys(kind.space).scheduled(), true);
+  const items = await readAll(store, kind, Keys.scheduled(), true);
   return items.filter((item) => item.contentKind === kind.name && (item.author.id === user.id || isBoardFor(user, item.sectionId)));
 }
 

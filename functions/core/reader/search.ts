@@ -183,18 +183,6 @@ export function normalizeQuery(query: string): string {
 
 export const Search = {
   /**
-   * The transaction items that make `view` searchable as published (first publication and every
-   * re-approval): put them in the same TransactWriteCommand as the published view. The functions
-   * that publish import them from search-docs.ts, which does not load the index.
-   * @example
-   * TransactItems: [putPublishedView(view), ...Search.indexItems(store, view), ...]
-   */
-  indexItems: SearchDocs.indexItems,
-
-  /** The transaction items that take an article out of search (unpublish), by its id. */
-  removeItems: SearchDocs.removeItems,
-
-  /**
    * One page of results. `query` must come through `normalizeQuery`; an empty one finds nothing.
    * @example
    * const { total, hits } = await Search.query(store, "xuat khau", { page: 1 });

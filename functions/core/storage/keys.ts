@@ -168,6 +168,11 @@ export const Keys = {
     gsi1sk: timeSort(at, eventId),
   }),
 
+  /** Scheduled items of every kind, due first (publishing/due.ts): one partition for the scheduler. */
+  scheduled: () => "SCHEDULED",
+  /** Due by `now`: the upper bound of the scheduled partition's sort keys. */
+  scheduledUntil: (now: string) => `${now}#${LAST}`,
+
   // One-off items
   settings: () => meta("SETTINGS"),
   /** The home page's featured items, in order (reader/featured.ts). */
@@ -260,9 +265,6 @@ export function contentKeys(space: string) {
     }),
     byAuthor: (userId: string) => `${scoped("AUTHOR")}#${userId}`,
     reviewQueue: (sectionId: string) => `${scoped("QUEUE")}#${sectionId}`,
-    scheduled: () => "SCHEDULED",
-    /** Due by `now`: the upper bound of the scheduled partition's sort keys ("~" after every id). */
-    scheduledUntil: (now: string) => `${now}#~`,
     /**
      * The index attributes of a working copy in its state: the author's list always; the review
      * queue while submitted, the scheduler's list while scheduled.
@@ -272,7 +274,7 @@ export function contentKeys(space: string) {
         item.status === "submitted" && item.submittedAt
           ? { gsi1pk: `${scoped("QUEUE")}#${item.sectionId}`, gsi1sk: sort(item.submittedAt, item.id) }
           : item.status === "scheduled" && item.scheduledAt
-            ? { gsi1pk: "SCHEDULED", gsi1sk: sort(item.scheduledAt, item.id) }
+            ? { gsi1pk: Keys.scheduled(), gsi1sk: sort(item.scheduledAt, item.id) }
             : {};
       return { ...state, gsi2pk: `${scoped("AUTHOR")}#${item.author.id}`, gsi2sk: sort(item.updatedAt, item.id) };
     },

@@ -1,6 +1,8 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
+  BatchWriteCommand,
+  type BatchWriteCommandInput,
   DynamoDBDocumentClient,
   TransactWriteCommand,
   type BatchGetCommandInput,
@@ -164,4 +166,21 @@ export async function batchGet(store: Store, keys: Key[], projection?: string[])
     }
   }
   return items;
+}
+
+/**
+ * Deletes the items at `keys`, 25 a request, retrying unprocessed ones with backoff (then 503).
+ * Not atomic: for clean-up after a committed change, never instead of a transaction.
+ */
+export async function batchDelete(store: Store, keys: Key[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += 25) {
+    let request: BatchWriteCommandInput["RequestItems"] = {
+      [store.table]: keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } })),
+    };
+    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
+      if (attempt >= 8) throw busy();
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
+      request = (await store.db.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems;
+    }
+  }
 }
