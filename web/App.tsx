@@ -33,6 +33,9 @@ export function App(props: AppProps) {
           )}
         </Match>
         <Match when={is("schedule")}>{(data) => <SchedulePage week={data().week} current={data().current} />}</Match>
+        {/* documents-pages */}
+        {/* schedules-pages */}
+        {/* consultations-pages */}
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>

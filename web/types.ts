@@ -37,6 +37,9 @@ export type PageData =
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
   | { kind: "search"; query: string; total: number; hits: SearchHit[]; paging: Paging; offset: number }
   | { kind: "schedule"; week: IsoWeek; current: boolean }
+  // documents-pages (one line per page kind below)
+  // schedules-pages
+  // consultations-pages
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
   | { kind: "bad-request"; message: string }

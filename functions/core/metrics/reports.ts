@@ -31,11 +31,13 @@ export const KIND_LABELS: Record<string, string> = {
   news: "Tin bài",
   collected: "Tin sưu tầm",
   documents: "Văn bản",
-  schedules: "Lịch công tác",
-  photos: "Phóng sự ảnh",
+  schedules: "Lịch công tác (tuần)",
+  scheduleEntries: "Mục lịch công tác",
+  consultations: "Dự thảo lấy ý kiến",
+  consultationComments: "Ý kiến góp ý dự thảo nhận được",
+  galleries: "Phóng sự ảnh",
   videos: "Video",
-  consultations: "Lấy ý kiến dự thảo",
-  comments: "Góp ý đã duyệt",
+  comments: "Ý kiến bạn đọc đã duyệt",
 };
 
 export interface ReportQuery {

@@ -48,6 +48,37 @@ export interface ContentKind<C extends BaseContent = BaseContent, V extends Publ
   paths(location: { slug: string; sectionSlug: string }): string[];
   /** Live items are counted per section and month, in the kind's own key space, for numbered pages and sitemaps. */
   sectionListing?: boolean;
+  /**
+   * Values that must be unique among the kind's items besides the slug (documents: number +
+   * issuer + year). Each token is reserved in the transaction that creates or changes the item
+   * and released when it is deleted; a token held by another item is a 409 with `message`.
+   */
+  uniqueKeys?(content: C): UniqueKey[];
+  /**
+   * A slug fixed by the content (schedules: owner and week) instead of one made from the title.
+   * A taken fixed slug is a 409, never "-2".
+   */
+  slugOf?(content: C): string;
+  /**
+   * Secondary report counts of a live publication beside its `reportKind` (schedules:
+   * `{ scheduleEntries: 12 }`): kept exact like it, shown in `published.byKind`, never in the totals.
+   */
+  reportUnits?(content: C): Record<string, number>;
+  /**
+   * Facet indexes of a published view (documents: by type, year, issuer, field): the engine keeps
+   * one small entry per facet value with the summary attributes, sorted by `sort` newest first,
+   * written and removed with the view (reader/facets.ts reads them).
+   */
+  facets?(view: V): { values: string[]; sort: string };
+}
+
+export interface UniqueKey {
+  /** Normalized value, e.g. "15-ct-tu#tinh-uy#2026"; compared exactly. */
+  token: string;
+  /** The request field a 409 names. */
+  field: string;
+  /** Vietnamese message of the 409. */
+  message: string;
 }
 
 /** What every kind's content has: a title, a summary and the section whose board approves it. */
@@ -63,6 +94,8 @@ export interface PublicationMeta {
   publishedAt: string;
   updatedAt: string;
   approvedBy: Actor;
+  /** Set when a changed text replaces an earlier published one (schedules show "Lịch điều chỉnh"): the instant of the change. */
+  revisedAt?: string;
 }
 
 /** What every published view has. */
@@ -104,6 +137,8 @@ export interface Counted {
   sectionId: string;
   approverId: string;
   approverName: string;
+  /** Secondary counts (`reportUnits`) counted with it. */
+  units?: Record<string, number>;
 }
 
 /** The working copy of any kind: its content at the top level, the workflow's state beside it. */
@@ -135,6 +170,12 @@ export interface WorkflowState {
   approvedBy?: Actor;
   approvedAt?: string;
   counted?: Counted;
+  /** The revision readers see (set at each publication): a later approval of another revision is a revision of the published text. */
+  publishedRevision?: number;
+  /** Facet entries written for the live view (`facets`), so a change or unpublish removes exactly those. */
+  faceted?: { values: string[]; sort: string };
+  /** Unique tokens this item holds (`uniqueKeys`). */
+  uniques?: string[];
 }
 
 export interface Revision {

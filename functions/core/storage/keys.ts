@@ -234,6 +234,8 @@ export const Keys = {
  * - items of an author, last changed 1st → Query    gsi2pk=AUTHOR#<S>#<userId>  gsi2sk=<updatedAt>#<id>
  * - review queue of a section           → Query     gsi1pk=QUEUE#<S>#<sectionId> gsi1sk=<submittedAt>#<id>  (only while submitted)
  * - scheduled, every kind, due first    → Query     gsi1pk=SCHEDULED            gsi1sk=<scheduledAt>#<id>  (only while scheduled)
+ * - unique value of the kind (`uniqueKeys`) → Put if absent / Delete pk=UNIQUE#<S>#<token> sk=UNIQUE (holder: itemId)
+ * - live items by facet, newest first   → Query     pk=FACET#<S>#<facet>        sk=<sort>#<id>  (summary attributes; kind `facets`)
  * Articles came before kinds: their slug, published, author and queue keys keep the shape they
  * were stored with (no `<S>#` part: SLUG#<slug>, PUBLISHED#SECTION#<id>, PUBLISHED, AUTHOR#<userId>,
  * QUEUE#<sectionId>), so stored data needs no migration. Slugs are lowercase, spaces uppercase:
@@ -263,6 +265,9 @@ export function contentKeys(space: string) {
       pk: `${scoped("COUNT")}#${sectionId === undefined ? "ALL" : `SECTION#${sectionId}`}`,
       sk: month,
     }),
+    unique: (token: string): Key => ({ pk: `UNIQUE#${space}#${token}`, sk: "UNIQUE" }),
+    facetPartition: (facet: string) => `FACET#${space}#${facet}`,
+    facetEntry: (facet: string, order: string, id: string): Key => ({ pk: `FACET#${space}#${facet}`, sk: sort(order, id) }),
     byAuthor: (userId: string) => `${scoped("AUTHOR")}#${userId}`,
     reviewQueue: (sectionId: string) => `${scoped("QUEUE")}#${sectionId}`,
     /**
@@ -282,3 +287,19 @@ export function contentKeys(space: string) {
 }
 
 export type ContentKeys = ReturnType<typeof contentKeys>;
+
+// ───────────── Media (core/media/; kept by the media owner) ─────────────
+export const MediaKeys = {
+};
+
+// ───────────── Documents (content/documents.ts, reader/documents.ts; kept by their owner) ─────────────
+export const DocumentKeys = {
+};
+
+// ───────────── Schedules (content/schedules.ts, reader/schedules.ts; kept by their owner) ─────────────
+export const ScheduleKeys = {
+};
+
+// ───────────── Consultations (content/consultations.ts and their comments; kept by their owner) ─────────────
+export const ConsultationKeys = {
+};

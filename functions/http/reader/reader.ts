@@ -1,5 +1,8 @@
 import type { Surface } from "../frame";
 import { createApi } from "./api";
+import { createConsultationsPages } from "./consultations";
+import { createDocumentsPages } from "./documents";
+import { createSchedulesPages } from "./schedules";
 import { createPages, sendErrorPage } from "./pages";
 
 /**
@@ -11,6 +14,9 @@ import { createPages, sendErrorPage } from "./pages";
 export const readerSurface: Surface = {
   mount(app, deps) {
     app.route("/api", createApi(deps));
+    app.route("/", createDocumentsPages(deps));
+    app.route("/", createSchedulesPages(deps));
+    app.route("/", createConsultationsPages(deps));
     app.route("/", createPages(deps));
   },
   errorPage: sendErrorPage,

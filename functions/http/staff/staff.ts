@@ -2,10 +2,14 @@ import { CONTENT_KINDS } from "../../core/content";
 import type { Surface } from "../frame";
 import { createAdminApi } from "./admin";
 import { createAuthApi } from "./auth";
+import { createConsultationCommentsApi } from "./consultations";
 import { createContentApi } from "./content";
+import { createDocumentTypesApi } from "./documents";
 import { createFeaturedApi } from "./featured";
 import { requireStaff } from "./guard";
+import { createMediaApi } from "./media";
 import { createReportsApi } from "./reports";
+import { createScheduleOwnersApi } from "./schedules";
 
 /**
  * The staff surface: sign-in, the editorial workflow of every content kind (`/api/<kind>`),
@@ -25,6 +29,8 @@ export const staffSurface: Surface = {
     app.on(["POST", "PATCH"], ["/api/sections", "/api/sections/*"], requireStaff);
 
     app.route("/api/auth", createAuthApi(deps));
+    // Public comments on drafts (no account) and the board's comment routes, which guard themselves.
+    app.route("/api/consultations", createConsultationCommentsApi(deps));
     for (const kind of CONTENT_KINDS) {
       app.use(`/api/${kind.name}/*`, requireStaff);
       app.route(`/api/${kind.name}`, createContentApi(deps, kind));
@@ -32,6 +38,17 @@ export const staffSurface: Surface = {
     app.use("/api/featured", requireStaff);
     app.route("/api/featured", createFeaturedApi(deps));
     app.route("/api/reports", createReportsApi(deps));
+    app.use("/api/uploads", requireStaff);
+    app.use("/api/uploads/*", requireStaff);
+    app.use("/api/media", requireStaff);
+    app.use("/api/media/*", requireStaff);
+    app.route("/api", createMediaApi(deps));
+    app.use("/api/document-types", requireStaff);
+    app.use("/api/document-types/*", requireStaff);
+    app.route("/api/document-types", createDocumentTypesApi(deps));
+    app.use("/api/schedule-owners", requireStaff);
+    app.use("/api/schedule-owners/*", requireStaff);
+    app.route("/api/schedule-owners", createScheduleOwnersApi(deps));
     app.route("/api", createAdminApi(deps));
   },
 };
