@@ -4,7 +4,8 @@
  * quiet. Every number comes from an aggregate kept exact when it changed, never from a scan:
  *
  * - publications: the `REPORT#<yyyy>` items that publish, unpublish and section moves update by
- *   ±1 in their own transactions (`reportCount`, publishing/), one Query per year;
+ *   ±1 in their own transactions (publishing/report-counts.ts), one Query per year; secondary
+ *   units (schedule entries, comments received) are counted by kind only;
  * - visits and views: the daily counters of visitors.ts and views.ts;
  * - quiet and empty sections: one Query with Limit 1 per section on its newest-first index.
  */
@@ -115,6 +116,8 @@ interface Aggregate {
   approverId: string;
   approverName?: string;
   count: number;
+  /** A secondary count (schedule entries, comments received): by kind only, never in the totals. */
+  unit?: boolean;
 }
 
 async function aggregates(store: Store, from: string, to: string): Promise<Aggregate[]> {
@@ -125,9 +128,9 @@ async function aggregates(store: Store, from: string, to: string): Promise<Aggre
       for await (const items of queryPages(store, {
         TableName: store.table,
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeNames: { "#count": "count" },
+        ExpressionAttributeNames: { "#count": "count", "#unit": "unit" },
         ExpressionAttributeValues: { ":pk": Keys.reportYear(year), ":from": days.from, ":to": days.to },
-        ProjectionExpression: "kind, sectionId, approverId, approverName, #count",
+        ProjectionExpression: "kind, sectionId, approverId, approverName, #count, #unit",
       })) {
         found.push(...(items as Aggregate[]));
       }
@@ -167,8 +170,9 @@ export const Reports = {
       const count = Number(row.count ?? 0);
       if (row.approverName) approverNames.set(row.approverId, row.approverName);
       if (count === 0) continue;
-      total += count;
       add(byKind, row.kind, count);
+      if (row.unit) continue;
+      total += count;
       add(bySection, row.sectionId, count);
       add(byApprover, row.approverId, count);
     }

@@ -11,9 +11,10 @@ import { batchDelete, type Store } from "../storage/store";
 import type { Actor } from "./audit";
 import type { PublishEffects } from "./invalidation";
 import {
-  contentOf, deleteItem, deletePublishedView, loadItem, putItem, putPublishedView, putRevision,
-  releaseSlug, reportCount, revisionKeys, sameContent,
+  contentOf, deleteItem, deletePublishedView, facetChanges, loadItem, putItem, putPublishedView, putRevision,
+  releaseSlug, releaseUnique, revisionKeys, sameContent,
 } from "./items";
+import { countChanges } from "./report-counts";
 import type { BaseContent, ContentKind, Counted, Item, PublishedBase } from "./kind";
 import { ReaderIndex } from "./reader-index";
 import { createSteps } from "./steps";
@@ -109,7 +110,13 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
     return reason;
   }
 
-  const { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug } = createSteps(kind, context);
+  const { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug, auditDetails } = createSteps(kind, context);
+  /** The kind's store-dependent resolution (`prepare`), then its checks. */
+  async function prepared(content: C): Promise<C> {
+    const out = kind.prepare ? await kind.prepare(content, { store }) : content;
+    kind.check(out);
+    return out;
+  }
 
   const withVersion = z.object({ version });
   const withReason = z.object({ version, reason: optionalText("Lý do", REASON_MAX).optional() });
@@ -121,28 +128,36 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
 
     async create(user: SessionUser, input: unknown): Promise<Change<C>> {
       const data = parse(kind.createSchema, input);
-      const section = await requireSection(data.section);
+      const sectionRef = data.section ?? (await kind.defaultSection?.(data, { store }));
+      if (!sectionRef) throw invalid("Hãy chọn chuyên mục.", { section: "Bắt buộc." });
+      const section = await requireSection(sectionRef);
       if (!canOnContent(user, "create", { sectionId: section.id })) throw forbidden();
       if (data.publishedAt && !canSetArchiveDate(user)) throw forbidden("Chỉ quản trị viên và Tổng biên tập được đặt ngày đăng khi nhập bài lưu trữ.");
       if (data.slug !== undefined && !isSlug(data.slug)) throw invalid("Đường dẫn không hợp lệ.", { slug: "Chỉ gồm chữ thường không dấu, số và dấu gạch ngang." });
-      const content = kind.fromCreate(data, { sectionId: section.id, author: actorOf(user) });
-      kind.check(content);
+      const content = await prepared(kind.fromCreate(data, { sectionId: section.id, author: actorOf(user) }));
       const now = new Date().toISOString();
       const me = actorOf(user);
       const id = randomUUID();
+      const fixed = kind.slugOf?.(content);
       let item!: Item<C>;
-      await createWithSlug(data.slug ?? slugify(content.title), (slug) => {
-        item = {
-          ...content, id, slug, contentKind: kind.name, status: "draft", live: false, version: 1, revision: 1,
-          author: me, createdAt: now, updatedAt: now, updatedBy: me,
-          ...(data.publishedAt ? { publishedAt: new Date(data.publishedAt).toISOString(), archive: true } : {}),
-        } as Item<C>;
-        return [
-          putItem(store, kind, item, null),
-          putRevision(store, kind, item, me, now, "create"),
-          audit(me, "create", item, now, { after: { title: item.title, sectionId: item.sectionId, kind: kind.reportKind(content) } }),
-        ];
-      });
+      await createWithSlug(
+        fixed ?? data.slug ?? slugify(content.title),
+        (slug) => {
+          item = {
+            ...content, id, slug, contentKind: kind.name, status: "draft", live: false, version: 1, revision: 1,
+            author: me, createdAt: now, updatedAt: now, updatedBy: me,
+            ...(data.publishedAt ? { publishedAt: new Date(data.publishedAt).toISOString(), archive: true } : {}),
+          } as Item<C>;
+          const uniques = (kind.uniqueKeys?.(content) ?? []).map((key) => key.token);
+          if (uniques.length > 0) item.uniques = [...new Set(uniques)];
+          return [
+            putItem(store, kind, item, null),
+            putRevision(store, kind, item, me, now, "create"),
+            audit(me, "create", item, now, { after: { title: item.title, sectionId: item.sectionId, kind: kind.reportKind(content), ...auditDetails(content) } }),
+          ];
+        },
+        { id, content, fixed: fixed !== undefined },
+      );
       return { item };
     },
 
@@ -154,8 +169,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
       void _version;
       const sectionId = section === undefined ? current.sectionId : (await requireSection(section)).id;
       if (sectionId !== current.sectionId && !canOnContent(user, "edit", { sectionId, authorId: current.author.id, status: current.status })) throw forbidden();
-      const content = kind.applyUpdate(contentOf(kind, current), changes, sectionId);
-      kind.check(content);
+      const content = await prepared(kind.applyUpdate(contentOf(kind, current), changes, sectionId));
       if (sameContent(kind, content, current)) return { item: current, previous: current };
       return saveContent(user, current, content, "edit");
     },
@@ -165,7 +179,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
       const { version: expected } = parse(withVersion, input);
       const old = await Revisions.get(store, kind, id, number, () => get(user, id));
       const current = await guard(user, "restore", id, expected);
-      const content = contentOf(kind, old as unknown as C);
+      const content = await prepared(contentOf(kind, old as unknown as C));
       if (content.sectionId !== current.sectionId && !canOnContent(user, "edit", { sectionId: content.sectionId, authorId: current.author.id, status: current.status }))
         throw forbidden();
       return saveContent(user, current, content, `restore:${number}`);
@@ -229,11 +243,13 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
       const next: Item<C> = { ...current, status: nextStatus("unpublish", current.status), live: false, version: current.version + 1, updatedAt: now, updatedBy: actorOf(user) };
       delete next.counted;
       delete next.scheduledAt;
+      delete next.faceted;
       await commit(
         [
           putItem(store, kind, next, current.version),
           deletePublishedView(store, anyKind, current.slug),
-          ...(current.counted ? [reportCount(store, current.counted, -1)] : []),
+          ...countChanges(store, current.counted, undefined),
+          ...facetChanges(store, anyKind, current.id, current.faceted, undefined),
           ...ReaderIndex.unpublishItems(anyKind, store, current.id, liveAt(current) ?? { sectionId: current.sectionId, publishedAt: current.publishedAt ?? now }, new Date(now)),
           audit(actorOf(user), "unpublish", current, now, {
             before: { status: current.status, live: true },
@@ -257,6 +273,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
         [
           deleteItem(store, anyKind, current),
           releaseSlug(store, anyKind, current.slug),
+          ...(current.uniques ?? []).map((token) => releaseUnique(store, anyKind, token)),
           audit(actorOf(user), "delete", current, now, { before: { status: current.status, title: current.title, revision: current.revision } }),
         ],
         current,
@@ -279,32 +296,43 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
      * have left it, in one transaction; the content is checked and cleaned like any editor's.
      */
     async importPublished(request: ImportRequest<C>, approver: Actor): Promise<V> {
-      kind.check(request.content);
+      const content = await prepared(request.content);
       const published = new Date(request.publishedAt);
       if (Number.isNaN(published.getTime())) throw invalid("Ngày đăng không hợp lệ.", { publishedAt: "Ngày giờ không hợp lệ." });
       const publishedAt = published.toISOString();
       const now = new Date();
       const nowIso = now.toISOString();
       const id = request.id ?? randomUUID();
-      const content = request.content;
-      const counted: Counted = { publishedAt, kind: kind.reportKind(content), sectionId: content.sectionId, approverId: approver.id, approverName: approver.name };
+      const units = kind.reportUnits?.(content);
+      const counted: Counted = {
+        publishedAt, kind: kind.reportKind(content), sectionId: content.sectionId, approverId: approver.id, approverName: approver.name, ...(units ? { units } : {}),
+      };
+      const fixed = kind.slugOf?.(content);
       let view!: V;
-      await createWithSlug(slugify(content.title), (slug) => {
-        const item = {
-          ...content, id, slug, contentKind: kind.name, status: "published", live: true, version: 1, revision: 1, author: approver,
-          createdAt: nowIso, updatedAt: nowIso, updatedBy: approver, publishedAt, firstPublishedAt: publishedAt, archive: true,
-          approvedBy: approver, approvedAt: nowIso, counted,
-        } as Item<C>;
-        view = kind.publishedView(content, { id, slug, publishedAt, updatedAt: nowIso, approvedBy: approver });
-        return [
-          putItem(store, kind, item, null),
-          putRevision(store, kind, item, approver, nowIso, "import"),
-          putPublishedView(store, anyKind, view),
-          reportCount(store, counted, 1),
-          ...ReaderIndex.publishItems(anyKind, store, view, undefined, now),
-          audit(approver, "import", item, nowIso, { after: { publishedAt, sectionId: content.sectionId } }),
-        ];
-      });
+      await createWithSlug(
+        fixed ?? slugify(content.title),
+        (slug) => {
+          view = kind.publishedView(content, { id, slug, publishedAt, updatedAt: nowIso, approvedBy: approver });
+          const faceted = kind.facets?.(view);
+          const uniques = [...new Set((kind.uniqueKeys?.(content) ?? []).map((key) => key.token))];
+          const item = {
+            ...content, id, slug, contentKind: kind.name, status: "published", live: true, version: 1, revision: 1, author: approver,
+            createdAt: nowIso, updatedAt: nowIso, updatedBy: approver, publishedAt, firstPublishedAt: publishedAt, archive: true,
+            approvedBy: approver, approvedAt: nowIso, counted, publishedRevision: 1,
+            ...(faceted ? { faceted } : {}), ...(uniques.length > 0 ? { uniques } : {}),
+          } as Item<C>;
+          return [
+            putItem(store, kind, item, null),
+            putRevision(store, kind, item, approver, nowIso, "import"),
+            putPublishedView(store, anyKind, view),
+            ...countChanges(store, undefined, counted),
+            ...facetChanges(store, anyKind, id, undefined, faceted ? { faceted, view } : undefined),
+            ...ReaderIndex.publishItems(anyKind, store, view, undefined, now),
+            audit(approver, "import", item, nowIso, { after: { publishedAt, sectionId: content.sectionId, ...auditDetails(content) } }),
+          ];
+        },
+        { id, content, fixed: fixed !== undefined },
+      );
       return view;
     },
 

@@ -2,7 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store, TransactItem } from "../storage/store";
-import { vietnamDay } from "../shared/time";
+import { countChanges } from "./report-counts";
 import type { Actor } from "./audit";
 import { LIST_FIELDS, type BaseContent, type ContentKind, type Counted, type Item, type ListItem, type PublishedBase, type Revision } from "./kind";
 
@@ -112,30 +112,57 @@ export function deletePublishedView(store: Store, kind: ContentKind, slug: strin
 }
 
 /**
- * The report aggregate of a publication, kept exact: +1 on publish, -1 on unpublish (and -1/+1
- * on a move), always in the same transaction as the change (metrics/reports.ts reads them).
+ * The report aggregate of a publication (its report kind only), ±1 in the same transaction as the
+ * change; report-counts.ts `countChanges` handles units and moves.
  */
 export function reportCount(store: Store, counted: Counted, delta: 1 | -1): TransactItem {
-  const day = vietnamDay(counted.publishedAt);
+  return delta === 1 ? countChanges(store, undefined, { ...counted, units: undefined })[0]! : countChanges(store, { ...counted, units: undefined }, undefined)[0]!;
+}
+
+/** Reserves a unique value of the kind for `itemId` (fails when another item holds it). */
+export function reserveUnique(store: Store, kind: ContentKind, token: string, itemId: string): TransactItem {
   return {
-    Update: {
+    Put: {
       TableName: store.table,
-      Key: Keys.reportAggregate(day, counted.kind, counted.sectionId, counted.approverId),
-      UpdateExpression:
-        "ADD #count :delta SET entity = :entity, schemaVersion = :schemaVersion, #day = :day, kind = :kind, sectionId = :section, approverId = :approver, approverName = :approverName",
-      ExpressionAttributeNames: { "#count": "count", "#day": "day" },
-      ExpressionAttributeValues: {
-        ":delta": delta,
-        ":entity": "ReportAggregate",
-        ":schemaVersion": 1,
-        ":day": day,
-        ":kind": counted.kind,
-        ":section": counted.sectionId,
-        ":approver": counted.approverId,
-        ":approverName": counted.approverName,
-      },
+      Item: { ...contentKeys(kind.space).unique(token), entity: "UniqueValue", schemaVersion: ITEM_SCHEMA_VERSION, itemId },
+      ConditionExpression: "attribute_not_exists(pk) OR itemId = :id",
+      ExpressionAttributeValues: { ":id": itemId },
     },
   };
+}
+
+export function releaseUnique(store: Store, kind: ContentKind, token: string): TransactItem {
+  return { Delete: { TableName: store.table, Key: contentKeys(kind.space).unique(token) } };
+}
+
+export type Faceted = { values: string[]; sort: string };
+
+/**
+ * The facet entries that take a live view's facets from `before` to `after` (undefined: none):
+ * puts of every entry of `after` (summary attributes of the view), deletes of entries of `before`
+ * that `after` does not keep.
+ */
+export function facetChanges(store: Store, kind: ContentKind, id: string, before: Faceted | undefined, after: { faceted: Faceted; view: PublishedBase } | undefined): TransactItem[] {
+  const keys = contentKeys(kind.space);
+  const items: TransactItem[] = [];
+  const kept = new Set<string>();
+  if (after) {
+    const summary: Record<string, unknown> = {};
+    for (const name of kind.summaryAttributes) {
+      const value = (after.view as unknown as Record<string, unknown>)[name];
+      if (value !== undefined) summary[name] = value;
+    }
+    for (const value of new Set(after.faceted.values)) {
+      const key = keys.facetEntry(value, after.faceted.sort, id);
+      kept.add(`${key.pk}|${key.sk}`);
+      items.push({ Put: { TableName: store.table, Item: { ...key, entity: "FacetEntry", schemaVersion: ITEM_SCHEMA_VERSION, contentKind: kind.name, facet: value, ...summary } } });
+    }
+  }
+  for (const value of new Set(before?.values ?? [])) {
+    const key = keys.facetEntry(value, before!.sort, id);
+    if (!kept.has(`${key.pk}|${key.sk}`)) items.push({ Delete: { TableName: store.table, Key: key } });
+  }
+  return items;
 }
 
 /** Every revision number of an item, for deleting a never-published draft with its history. */

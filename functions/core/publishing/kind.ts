@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Store } from "../storage/store";
 import type { Actor } from "./audit";
 import type { Status } from "./workflow";
 
@@ -70,6 +71,18 @@ export interface ContentKind<C extends BaseContent = BaseContent, V extends Publ
    * written and removed with the view (reader/facets.ts reads them).
    */
   facets?(view: V): { values: string[]; sort: string };
+  /**
+   * Resolves what needs the store (media ids → file snapshots) after `fromCreate` / `applyUpdate`
+   * and before `check`, on create, edit, restore and import; throws 400s.
+   */
+  prepare?(content: C, context: { store: Store }): Promise<C>;
+  /** Facts the audit events of create, edit and approval keep besides the engine's (consultations: a short period's reason). */
+  auditNote?(content: C): Record<string, unknown> | undefined;
+  /**
+   * The section (id or slug) of a create request that names none (schedules: their owner's);
+   * undefined leaves it missing (a 400).
+   */
+  defaultSection?(data: CreateRequest, context: { store: Store }): Promise<string | undefined>;
 }
 
 export interface UniqueKey {
@@ -103,7 +116,8 @@ export interface PublishedBase extends PublicationMeta, BaseContent {}
 
 /** A validated create request: the kind's fields plus the engine's. */
 export interface CreateRequest {
-  section: string;
+  /** Required unless the kind has `defaultSection`. */
+  section?: string;
   slug?: string;
   publishedAt?: string;
   [field: string]: unknown;
@@ -170,6 +184,8 @@ export interface WorkflowState {
   approvedBy?: Actor;
   approvedAt?: string;
   counted?: Counted;
+  /** When a changed text last replaced a published one (PublicationMeta `revisedAt`). */
+  revisedAt?: string;
   /** The revision readers see (set at each publication): a later approval of another revision is a revision of the published text. */
   publishedRevision?: number;
   /** Facet entries written for the live view (`facets`), so a change or unpublish removes exactly those. */
