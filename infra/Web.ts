@@ -8,7 +8,7 @@
  *   /api/*     → HTTP API, never cached, all viewer headers/cookies/query strings but Host
  *   (every request to the HTTP API carries the stage's origin secret header, see Api.ts)
  *   default    → HTTP API (SSR pages), cached as long as the page's Cache-Control s-maxage says,
- *                keyed on the path and the `trang`, `q`, `tuan` query strings only
+ *                keyed on the path and the query strings of PAGE_QUERY_PARAMS (core/shared/urls.ts) only
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -20,6 +20,7 @@ import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import * as ssm from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
+import { PAGE_QUERY_PARAMS } from "../functions/core/shared/urls";
 import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
 import { Api } from "./Api";
 import { distributionParameterName } from "./app";
@@ -29,7 +30,7 @@ import { stageConfig } from "./stages";
 /** The Vite client build, relative to the project root (SST resolves handler paths the same way). */
 export const WEB_CLIENT_DIR = "dist/client";
 /** Query strings that change a public page; every other one is dropped at the edge. */
-export const PAGE_QUERY_STRINGS = ["trang", "q", "tuan"] as const;
+export const PAGE_QUERY_STRINGS = PAGE_QUERY_PARAMS;
 
 const ONE_YEAR = Duration.days(365);
 

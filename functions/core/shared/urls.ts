@@ -9,6 +9,12 @@
 /** Page number parameter of listings; page 1 has none. */
 export const PAGE_PARAM = "trang";
 
+/**
+ * Every query parameter a public page reads. CloudFront forwards these and keys its page cache on
+ * them (infra/Web.ts); any other is dropped at the edge, so a page must never depend on one.
+ */
+export const PAGE_QUERY_PARAMS = [PAGE_PARAM, "q", "tuan", "don-vi", "loai", "nam", "co-quan", "linh-vuc"] as const;
+
 export const Urls = {
   home: () => "/",
   search: (query?: string) => (query ? `/tim-kiem?q=${encodeURIComponent(query)}` : "/tim-kiem"),
@@ -20,6 +26,15 @@ export const Urls = {
   documents: () => "/van-ban",
   document: (slug: string) => `/van-ban/${slug}`,
   schedules: (week?: string) => (week ? `/lich-cong-tac?tuan=${week}` : "/lich-cong-tac"),
+  /** One body's week ("2026-W48", owner slug). */
+  schedule: (week: string, owner: string) => `/lich-cong-tac?tuan=${week}&don-vi=${owner}`,
+  /** A published week by its fixed slug "<owner slug>-<yyyy>-w<ww>" (content/schedules.ts `slugOf`). */
+  scheduleWeek(slug: string): string {
+    const match = /^(.+)-(\d{4})-w(\d{2})$/.exec(slug);
+    return match ? `/lich-cong-tac?tuan=${match[2]}-W${match[3]}&don-vi=${match[1]}` : "/lich-cong-tac";
+  },
+  /** The week's iCalendar file. */
+  scheduleCalendar: (week: string, owner: string) => `/lich-cong-tac.ics?tuan=${week}&don-vi=${owner}`,
   consultations: () => "/gop-y",
   consultation: (slug: string) => `/gop-y/${slug}`,
   galleries: () => "/thu-vien-anh",
@@ -28,6 +43,10 @@ export const Urls = {
   video: (slug: string) => `/video/${slug}`,
 
   feed: () => "/rss.xml",
+  /** RSS of one content kind's list page ("/van-ban" → "/van-ban/rss.xml"). */
+  listFeed: (listPath: string) => `${listPath}/rss.xml`,
+  /** The sitemap of one content kind when the sitemap is an index ("van-ban" → "/sitemaps/van-ban.xml"). */
+  sitemapKind: (segment: string) => `/sitemaps/${segment}.xml`,
   sitemap: () => "/sitemap.xml",
   sitemapPages: () => "/sitemaps/trang.xml",
   /** `month` is "yyyy-mm" (UTC), as the listing counts key it. */

@@ -8,6 +8,9 @@
  *                                 counts of core/reader/listings.ts, so the index itself reads no article)
  *   /sitemaps/trang.xml           home and section pages
  *   /sitemaps/bai-viet-YYYY-MM.xml  the articles published that month (UTC)
+ *   /van-ban/rss.xml, /lich-cong-tac/rss.xml, /gop-y/rss.xml   RSS of the other kinds (createKindFeeds;
+ *                                 mounted before their pages, whose `/:slug` would take the path)
+ *   /sitemaps/van-ban.xml, …      each other kind's published items (core/reader/kinds.ts)
  *   /robots.txt
  *
  * Everything is built as strings with every text escaped, and characters XML forbids removed.
@@ -15,7 +18,9 @@
 import { Hono, type Context } from "hono";
 import { Articles, type ArticleSummary } from "../../core/reader/articles";
 import { notFound } from "../../core/shared/errors";
+import { PUBLIC_KINDS, type PublicKind } from "../../core/reader/kinds";
 import { Listings } from "../../core/reader/listings";
+import { Published } from "../../core/reader/published";
 import type { Section } from "../../core/sections/sections";
 import { Urls } from "../../core/shared/urls";
 import type { AppDeps } from "../deps";
@@ -37,10 +42,18 @@ export function xmlText(text: string): string {
 
 const XML_HEADERS = (type: string) => ({ "Content-Type": `${type}; charset=utf-8`, "Cache-Control": CACHE.feed });
 
-function rss(options: { title: string; link: string; self: string; description: string; items: ArticleSummary[]; sections: Section[]; origin: string }): string {
+/** What a feed item needs of any kind's published view. */
+type FeedItem = Pick<ArticleSummary, "slug" | "title" | "summary" | "sectionId" | "publishedAt" | "updatedAt">;
+const FEED_ATTRIBUTES = ["slug", "title", "summary", "sectionId", "publishedAt", "updatedAt"] as const;
+/** A kind's sitemap lists at most this many items (the protocol allows 50,000 URLs per file). */
+const KIND_SITEMAP_MAX = 5000;
+
+function rss(options: {
+  title: string; link: string; self: string; description: string; items: FeedItem[]; sections: Section[]; origin: string; url?: (slug: string) => string;
+}): string {
   const newest = options.items.reduce((max, item) => (item.updatedAt > max ? item.updatedAt : max), "");
   const items = options.items.map((item) => {
-    const link = new URL(Urls.article(item.slug), options.origin).href;
+    const link = new URL((options.url ?? Urls.article)(item.slug), options.origin).href;
     const section = options.sections.find((s) => s.id === item.sectionId);
     return [
       "<item>",
@@ -86,7 +99,23 @@ export function createFeeds(deps: AppDeps) {
   const sitePages = async (c: Context, newest?: string) => {
     const shell = await loadShell(deps);
     const base = origin(deps, c);
-    return [urlEntry(new URL(Urls.home(), base).href, newest), ...shell.sections.map((s) => urlEntry(new URL(Urls.section(s.slug), base).href))];
+    return [
+      urlEntry(new URL(Urls.home(), base).href, newest),
+      ...shell.sections.map((s) => urlEntry(new URL(Urls.section(s.slug), base).href)),
+      ...PUBLIC_KINDS.map((kind) => urlEntry(new URL(kind.list, base).href)),
+    ];
+  };
+
+  /** Every published item of a kind (newest first, at most KIND_SITEMAP_MAX) as sitemap entries. */
+  const kindEntries = async (kind: PublicKind, base: string) => {
+    const entries: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await Published.latest<FeedItem>(store, kind.space, { limit: 100, cursor, attributes: ["slug", "updatedAt"] });
+      entries.push(...page.items.map((item) => urlEntry(new URL(kind.url(item.slug), base).href, item.updatedAt)));
+      cursor = page.next;
+    } while (cursor && entries.length < KIND_SITEMAP_MAX);
+    return entries.slice(0, KIND_SITEMAP_MAX);
   };
 
   feeds.get(Urls.feed(), async (c) => {
@@ -135,6 +164,7 @@ export function createFeeds(deps: AppDeps) {
         '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
         entry(Urls.sitemapPages(), newest),
         ...months.map((m) => entry(Urls.sitemapArticles(m.month), m.lastmod)),
+        ...PUBLIC_KINDS.map((kind) => entry(Urls.sitemapKind(kind.segment))),
         "</sitemapindex>",
       ].join("\n");
       return c.body(body, 200, XML_HEADERS("application/xml"));
@@ -142,9 +172,11 @@ export function createFeeds(deps: AppDeps) {
     // Small site: one file, read from the published index itself (right even without counts).
     const articles = await Listings.publishedBetween(store, "0", "~");
     const newest = articles.reduce((max, a) => (a.updatedAt > max ? a.updatedAt : max), "");
+    const others = await Promise.all(PUBLIC_KINDS.map((kind) => kindEntries(kind, base)));
     const entries = [
       ...(await sitePages(c, newest || undefined)),
       ...articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt)),
+      ...others.flat(),
     ];
     return c.body(urlset(entries), 200, XML_HEADERS("application/xml"));
   });
@@ -155,6 +187,8 @@ export function createFeeds(deps: AppDeps) {
       const newest = (await Listings.months(store))[0]?.lastmod;
       return c.body(urlset(await sitePages(c, newest)), 200, XML_HEADERS("application/xml"));
     }
+    const kind = PUBLIC_KINDS.find((k) => `${k.segment}.xml` === file);
+    if (kind) return c.body(urlset(await kindEntries(kind, origin(deps, c))), 200, XML_HEADERS("application/xml"));
     const match = /^bai-viet-(\d{4})-(0[1-9]|1[0-2])\.xml$/.exec(file);
     if (!match) throw notFound("Không có sơ đồ này.");
     const month = `${match[1]}-${match[2]}`;
@@ -172,5 +206,31 @@ export function createFeeds(deps: AppDeps) {
     ),
   );
 
+  return feeds;
+}
+
+/** RSS of each other content kind (core/reader/kinds.ts): the newest published items. */
+export function createKindFeeds(deps: AppDeps) {
+  const feeds = new Hono();
+  for (const kind of PUBLIC_KINDS) {
+    feeds.get(Urls.listFeed(kind.list), async (c) => {
+      const [shell, latest] = await Promise.all([
+        loadShell(deps),
+        Published.latest<FeedItem>(deps.store, kind.space, { limit: FEED_LIMIT, attributes: FEED_ATTRIBUTES }),
+      ]);
+      const base = origin(deps, c);
+      const body = rss({
+        title: `${kind.title} - ${shell.site.shortName}`,
+        link: new URL(kind.list, base).href,
+        self: new URL(Urls.listFeed(kind.list), base).href,
+        description: `${kind.title} mới nhất trên ${shell.site.name}.`,
+        items: latest.items,
+        sections: shell.sections,
+        origin: base,
+        url: kind.url,
+      });
+      return c.body(body, 200, XML_HEADERS("application/rss+xml"));
+    });
+  }
   return feeds;
 }

@@ -2,6 +2,7 @@ import type { Surface } from "../frame";
 import { createApi } from "./api";
 import { createConsultationsPages } from "./consultations";
 import { createDocumentsPages } from "./documents";
+import { createKindFeeds } from "./feeds";
 import { createSchedulesPages } from "./schedules";
 import { createPages, sendErrorPage } from "./pages";
 
@@ -14,6 +15,7 @@ import { createPages, sendErrorPage } from "./pages";
 export const readerSurface: Surface = {
   mount(app, deps) {
     app.route("/api", createApi(deps));
+    app.route("/", createKindFeeds(deps));
     app.route("/", createDocumentsPages(deps));
     app.route("/", createSchedulesPages(deps));
     app.route("/", createConsultationsPages(deps));
