@@ -32,9 +32,11 @@ export function App(props: AppProps) {
             <SearchPage query={data().query} total={data().total} hits={data().hits} paging={data().paging} offset={data().offset} sections={props.sections} />
           )}
         </Match>
-        <Match when={is("schedule")}>{(data) => <SchedulePage week={data().week} current={data().current} />}</Match>
         {/* documents-pages */}
         {/* schedules-pages */}
+        <Match when={is("schedule")}>
+          {(data) => <SchedulePage week={data().week} current={data().current} thisWeek={data().thisWeek} owners={data().owners} owner={data().owner} schedule={data().schedule} />}
+        </Match>
         {/* consultations-pages */}
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}

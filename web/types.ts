@@ -36,9 +36,13 @@ export type PageData =
   | { kind: "section"; section: Section; articles: ArticleSummary[]; total: number; paging: Paging }
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
   | { kind: "search"; query: string; total: number; hits: SearchHit[]; paging: Paging; offset: number }
-  | { kind: "schedule"; week: IsoWeek; current: boolean }
   // documents-pages (one line per page kind below)
   // schedules-pages
+  | {
+      kind: "schedule"; week: IsoWeek; current: boolean; thisWeek: string; owners: import("../functions/core/reader/schedules").ScheduleOwnerLink[];
+      /** The chosen body's slug (none when no body exists yet); `schedule` when its week is published. */
+      owner?: string; schedule?: import("../functions/core/reader/schedules").PublishedSchedule;
+    }
   // consultations-pages
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }

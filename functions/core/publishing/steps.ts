@@ -203,7 +203,10 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
           onConditionFailed: (index) =>
             index === 0
               ? options.fixed
-                ? new AppError("CONFLICT", `${capitalize(noun)} này đã có (đường dẫn ${slug} đã được dùng).`)
+                ? // A fixed slug stands for the content's identity: say which, as its unique key would.
+                  uniques[0]
+                  ? uniqueTaken(uniques[0])
+                  : new AppError("CONFLICT", `${capitalize(noun)} này đã có (đường dẫn ${slug} đã được dùng).`)
                 : new SlugTaken()
               : index <= uniques.length
                 ? uniqueTaken(uniques[index - 1]!)

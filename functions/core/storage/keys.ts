@@ -289,7 +289,25 @@ export function contentKeys(space: string) {
 export type ContentKeys = ReturnType<typeof contentKeys>;
 
 // ───────────── Media (core/media/; kept by the media owner) ─────────────
+/**
+ * Media library records (core/media/library.ts):
+ * - media item by id                   → GetItem, BatchGet, conditional Update/Delete pk=MEDIA#<id> sk=MEDIA
+ * - media, newest first                → Query     gsi1pk=MEDIA#ALL           gsi1sk=<createdAt>#<id>  (ScanIndexForward false)
+ * - media of a kind, newest first      → Query     gsi2pk=MEDIA#KIND#<kind>   gsi2sk=<createdAt>#<id>
+ */
 export const MediaKeys = {
+  item: (id: string): Key => ({ pk: `MEDIA#${id}`, sk: "MEDIA" }),
+  /** The whole key set of a record: by id, in the list of all media and in its kind's list. */
+  itemKeys: (record: { id: string; kind: string; createdAt: string }): ItemKeys => ({
+    pk: `MEDIA#${record.id}`,
+    sk: "MEDIA",
+    gsi1pk: "MEDIA#ALL",
+    gsi1sk: `${record.createdAt}#${record.id}`,
+    gsi2pk: `MEDIA#KIND#${record.kind}`,
+    gsi2sk: `${record.createdAt}#${record.id}`,
+  }),
+  all: () => "MEDIA#ALL",
+  byKind: (kind: string) => `MEDIA#KIND#${kind}`,
 };
 
 // ───────────── Documents (content/documents.ts, reader/documents.ts; kept by their owner) ─────────────
@@ -297,9 +315,46 @@ export const DocumentKeys = {
 };
 
 // ───────────── Schedules (content/schedules.ts, reader/schedules.ts; kept by their owner) ─────────────
+/**
+ * Bodies that publish weekly work schedules (schedule owners: Thường trực Tỉnh ủy, Ban Thường vụ…);
+ * an owner's id is its slug, fixed at creation. Access patterns:
+ * - owner by id (= slug)                → GetItem   pk=SCHEDULE_OWNER#<id>     sk=SCHEDULE_OWNER  (Put if absent on create)
+ * - every owner, in display order       → Query     gsi1pk=SCHEDULE_OWNERS     gsi1sk=<order, 4 digits>#<id>
+ * A published week is the kind's published view (`contentKeys("SCHEDULE")`), slug <owner slug>-<yyyy>-w<ww>:
+ * one GetItem per owner and week, a BatchGet for several owners (today's entries).
+ */
+const scheduleOwner = (id: string): Key => ({ pk: `SCHEDULE_OWNER#${id}`, sk: "SCHEDULE_OWNER" });
 export const ScheduleKeys = {
+  owner: scheduleOwner,
+  /** The partition (gsi1) listing every owner in display order. */
+  ownersPartition: () => "SCHEDULE_OWNERS",
+  /** An owner's keys: by id, and its place in the list (`order`, then id). */
+  ownerItem: (id: string, order: number): ItemKeys => ({ ...scheduleOwner(id), gsi1pk: "SCHEDULE_OWNERS", gsi1sk: `${String(order).padStart(4, "0")}#${id}` }),
 };
 
 // ───────────── Consultations (content/consultations.ts and their comments; kept by their owner) ─────────────
+/**
+ * Comments on drafts for public comment (consultations/comments.ts). A comment's id is its
+ * receipt ("GY-2026-000123"): numbered per Vietnam year in commit order, so it sorts in time order.
+ * - comment by receipt                  → GetItem, Put if absent, Update pk=COMMENTS#CONSULTATION#<consultationId> sk=C#<receipt>
+ * - comments of a draft, oldest first   → Query     pk=COMMENTS#CONSULTATION#<consultationId> sk begins_with C#
+ * - published comments, oldest first    → Query     gsi1pk=COMMENTS#CONSULTATION#<consultationId>#PUBLISHED gsi1sk=<receipt>  (only while published)
+ * - comments received by a draft        → GetItem   pk=COMMENTS#CONSULTATION#<consultationId> sk=COUNT  (`n`, ADD 1 with each comment)
+ * - same text from the same client      → Put if absent pk=COMMENTS#CONSULTATION#<consultationId> sk=DUP#<sha256(client, text)>
+ * - last receipt number of a year       → GetItem, conditional Update pk=RECEIPTS#GY sk=<yyyy>  (`n`, in the comment's transaction)
+ * - a client's comments in a window     → conditional Update pk=CLIENT#comments#<client hash> sk=<10m|day>#<window start>  (ADD, TTL)
+ */
+const commentsOf = (consultationId: string) => `COMMENTS#CONSULTATION#${consultationId}`;
 export const ConsultationKeys = {
+  comments: commentsOf,
+  /** Sort-key prefix of the comments in `comments(id)` (the count and duplicate marks live beside them). */
+  commentPrefix: () => "C#",
+  comment: (consultationId: string, receipt: string): Key => ({ pk: commentsOf(consultationId), sk: `C#${receipt}` }),
+  /** The index attributes of a published comment (removed when it is withdrawn). */
+  publishedComment: (consultationId: string, receipt: string) => ({ gsi1pk: `${commentsOf(consultationId)}#PUBLISHED`, gsi1sk: receipt }),
+  publishedComments: (consultationId: string) => `${commentsOf(consultationId)}#PUBLISHED`,
+  commentCount: (consultationId: string): Key => ({ pk: commentsOf(consultationId), sk: "COUNT" }),
+  duplicate: (consultationId: string, hash: string): Key => ({ pk: commentsOf(consultationId), sk: `DUP#${hash}` }),
+  receiptCounter: (year: string): Key => ({ pk: "RECEIPTS#GY", sk: year }),
+  clientWindow: (client: string, scope: string, windowStart: string): Key => ({ pk: `CLIENT#comments#${client}`, sk: `${scope}#${windowStart}` }),
 };

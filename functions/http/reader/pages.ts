@@ -6,7 +6,7 @@
  *   /chuyen-muc/:slug          section, `?trang=N` (functions/core/reader/listings.ts explains the paging)
  *   /bai-viet/:slug            article
  *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
- *   /lich-cong-tac?tuan=YYYY-Www   weekly schedule (no entries until the schedule type exists)
+ *   /lich-cong-tac?tuan=YYYY-Www&don-vi=, /lich-cong-tac.ics   weekly schedules: schedules.ts
  *   /van-ban, /van-ban/:slug, /gop-y, /gop-y/:slug, /thu-vien-anh, /video
  *                              honest "chưa có nội dung" pages until their content types exist
  *   feeds, sitemaps, robots.txt: feeds.ts
@@ -24,7 +24,6 @@ import { Listings } from "../../core/reader/listings";
 import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
 import { DEFAULT_SETTINGS } from "../../core/site/settings";
 import { Urls } from "../../core/shared/urls";
-import { parseWeek, weekOf } from "../../core/shared/week";
 import type { PageData, Shell } from "../../../web/types";
 import type { AppDeps } from "../deps";
 import { CACHE } from "../cache";
@@ -166,16 +165,6 @@ export function createPages(deps: AppDeps) {
       },
       { canonical: query ? Urls.paged(Urls.search(), page, { q: query }) : Urls.search(), cache: CACHE.search },
     );
-  });
-
-  pages.get("/lich-cong-tac", async (c) => {
-    const raw = c.req.query("tuan");
-    const thisWeek = weekOf(new Date());
-    const week = raw === undefined ? thisWeek : parseWeek(raw);
-    const shell = await loadShell(deps);
-    return sendPage(deps, c, shell, { kind: "schedule", week, current: week.id === thisWeek.id }, {
-      canonical: Urls.schedules(raw === undefined ? undefined : week.id),
-    });
   });
 
   for (const { path, title, lead } of PLACEHOLDERS) {
