@@ -11,6 +11,7 @@ import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
+import { seedSchedules } from "./schedules";
 import type { DemoArticle, DemoSection } from "./types";
 
 /** Demo articles are approved by a named board, not by a real account. */
@@ -51,6 +52,8 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
     await engine.importPublished(articleImport({ ...article, id, sectionId: article.section }), DEMO_APPROVER);
     written++;
   }
+  // Documents, schedules and drafts for comment: each seeder is idempotent (fixed ids).
+  await seedSchedules(store, DEMO_APPROVER);
   await store.db.send(
     new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", schemaVersion: 1, at: new Date().toISOString(), articles: demo.articles.length } }),
   );
