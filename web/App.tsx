@@ -19,7 +19,7 @@ export function App(props: AppProps) {
     <Layout site={props.site} sections={props.sections} banners={props.banners} path={props.path}>
       <Switch>
         <Match when={is("home")}>
-          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} />}
+          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} />}
         </Match>
         <Match when={is("section")}>
           {(data) => <SectionPage section={data().section} articles={data().articles} total={data().total} paging={data().paging} sections={props.sections} />}

@@ -4,6 +4,7 @@ import type { Section } from "../functions/core/sections/sections";
 import type { SiteSettings } from "../functions/core/site/settings";
 import type { IsoWeek } from "../functions/core/shared/week";
 
+import type { TodaySchedule } from "../functions/core/reader/schedules";
 export type { ArticleSummary, IsoWeek, PublishedArticle, SearchHit, Section, Segment, SiteSettings };
 
 /** A linked banner image in the sidebar (configured by admins once that setting exists). */
@@ -32,7 +33,13 @@ export interface Paging {
 
 /** What one page shows; the server loads it, renders it, and embeds it for hydration. */
 export type PageData =
-  | { kind: "home"; featured: ArticleSummary[]; bySection: { section: Section; articles: ArticleSummary[] }[] }
+  | {
+      kind: "home";
+      featured: ArticleSummary[];
+      bySection: { section: Section; articles: ArticleSummary[] }[];
+      /** Today's entries of the bodies' published weeks (Vietnam date). */
+      today: { date: string; items: TodaySchedule[] };
+    }
   | { kind: "section"; section: Section; articles: ArticleSummary[]; total: number; paging: Paging }
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
   | { kind: "search"; query: string; total: number; hits: SearchHit[]; paging: Paging; offset: number }
@@ -44,6 +51,12 @@ export type PageData =
       owner?: string; schedule?: import("../functions/core/reader/schedules").PublishedSchedule;
     }
   // consultations-pages
+  | { kind: "consultations" } & import("../functions/core/reader/consultations").ConsultationOverview
+  | {
+      kind: "consultation"; consultation: import("../functions/core/reader/consultations").PublishedConsultation;
+      state: import("../functions/core/reader/consultations").ConsultationState; daysLeft: number; commentCount: number;
+      comments: import("../functions/core/reader/consultations").PublicComment[];
+    }
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
   | { kind: "bad-request"; message: string }

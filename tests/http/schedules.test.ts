@@ -265,3 +265,22 @@ describe("schedules through /api/schedules and the public pages", () => {
     expect(print).toMatch(/display: ?none ?!important/);
   });
 });
+
+describe("today's schedule on the home page", () => {
+  it("shows today's entries of each body whose week is published, linking to the week; nothing from other days", async () => {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
+    const { weekOf } = await import("../../functions/core/shared/week");
+    const week = weekOf(new Date(`${today}T12:00:00+07:00`));
+    const other = today === week.monday ? week.sunday : week.monday;
+    expect((await call("admin", "POST", "/api/schedule-owners", { name: "Huyện ủy Sông Mây", section: "kinh-te" })).status).toBe(201);
+    await publishWeek("huyen-uy-song-may", week.id, [
+      { date: today, session: "sang", time: "08:00", content: "Họp giao ban khối Đảng hôm nay" },
+      { date: other, session: "chieu", content: "Buổi làm việc của một ngày khác" },
+    ]);
+    const html = clean(await (await app.request("/")).text());
+    expect(html).toContain("Lịch công tác hôm nay");
+    expect(html).toContain("Họp giao ban khối Đảng hôm nay");
+    expect(html).not.toContain("Buổi làm việc của một ngày khác");
+    expect(html).toContain(`/lich-cong-tac?tuan=${week.id}&don-vi=huyen-uy-song-may`);
+  });
+});

@@ -1,8 +1,9 @@
 import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
+import { TodaySchedule } from "../components/TodaySchedule";
 import { formatDate } from "../format";
-import type { ArticleSummary, Section } from "../types";
+import type { ArticleSummary, PageData, Section } from "../types";
 
 /**
  * The home page: the newest articles across sections as the featured block (the editorial model
@@ -14,6 +15,7 @@ export function Home(props: {
   featured: ArticleSummary[];
   bySection: { section: Section; articles: ArticleSummary[] }[];
   sections: Section[];
+  today: Extract<PageData, { kind: "home" }>["today"];
 }) {
   const lead = () => props.featured[0];
   return (
@@ -35,6 +37,7 @@ export function Home(props: {
         </Show>
         <ArticleList articles={props.featured.slice(1)} sections={props.sections} compact />
       </section>
+      <TodaySchedule date={props.today.date} items={props.today.items} />
       <div class="section-blocks">
         <For each={props.bySection}>
           {(block) => (

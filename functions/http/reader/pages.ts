@@ -21,6 +21,8 @@ import { renderDocument } from "#ssr";
 import { Articles } from "../../core/reader/articles";
 import { AppError, invalid, notFound } from "../../core/shared/errors";
 import { Listings } from "../../core/reader/listings";
+import { ScheduleOwners, Schedules } from "../../core/reader/schedules";
+import { vietnamDay } from "../../core/shared/time";
 import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
 import { DEFAULT_SETTINGS } from "../../core/site/settings";
 import { Urls } from "../../core/shared/urls";
@@ -112,8 +114,16 @@ export function createPages(deps: AppDeps) {
       ...top.map((section) => Articles.listBySection(store, section.id, { limit: PER_SECTION_LIMIT })),
     ]);
     const bySection = top.map((section, i) => ({ section, articles: perSection[i]!.items }));
+    // Today's work schedule of every body (one Query for the owners, one BatchGet for their weeks).
+    const date = vietnamDay(new Date().toISOString());
+    const todayItems = await Schedules.today(store, await ScheduleOwners.list(store), date);
     // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
-    return sendPage(deps, c, shell, { kind: "home", featured: await Featured.summaries(store, featured!.items, FEATURED_LIMIT), bySection });
+    return sendPage(deps, c, shell, {
+      kind: "home",
+      featured: await Featured.summaries(store, featured!.items, FEATURED_LIMIT),
+      bySection,
+      today: { date, items: todayItems },
+    });
   });
 
   pages.get("/chuyen-muc/:slug", async (c) => {
