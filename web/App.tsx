@@ -1,6 +1,10 @@
 import { Match, Switch } from "solid-js";
 import { Layout } from "./components/Layout";
+import { ConsultationPage } from "./pages/ConsultationPage";
+import { ConsultationsPage } from "./pages/ConsultationsPage";
 import { ArticlePage } from "./pages/ArticlePage";
+import { DocumentPage } from "./pages/DocumentPage";
+import { DocumentsPage } from "./pages/DocumentsPage";
 import { Home } from "./pages/Home";
 import { Message } from "./pages/Message";
 import { Placeholder } from "./pages/Placeholder";
@@ -19,7 +23,7 @@ export function App(props: AppProps) {
     <Layout site={props.site} sections={props.sections} banners={props.banners} path={props.path}>
       <Switch>
         <Match when={is("home")}>
-          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} />}
+          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} documents={home().documents} />}
         </Match>
         <Match when={is("section")}>
           {(data) => <SectionPage section={data().section} articles={data().articles} total={data().total} paging={data().paging} sections={props.sections} />}
@@ -33,11 +37,26 @@ export function App(props: AppProps) {
           )}
         </Match>
         {/* documents-pages */}
+        <Match when={is("documents")}>
+          {(data) => <DocumentsPage filters={data().filters} items={data().items} total={data().total} truncated={data().truncated} paging={data().paging} types={data().types} fields={data().fields} issuers={data().issuers} years={data().years} />}
+        </Match>
+        <Match when={is("document")}>
+          {(data) => <DocumentPage document={data().document} related={data().related} types={data().types} fields={data().fields} sections={props.sections} />}
+        </Match>
         {/* schedules-pages */}
         <Match when={is("schedule")}>
           {(data) => <SchedulePage week={data().week} current={data().current} thisWeek={data().thisWeek} owners={data().owners} owner={data().owner} schedule={data().schedule} />}
         </Match>
         {/* consultations-pages */}
+        <Match when={is("consultations")}>{(data) => <ConsultationsPage open={data().open} upcoming={data().upcoming} closed={data().closed} />}</Match>
+        <Match when={is("consultation")}>
+          {(data) => (
+            <ConsultationPage
+              consultation={data().consultation} state={data().state} daysLeft={data().daysLeft}
+              commentCount={data().commentCount} comments={data().comments} sections={props.sections}
+            />
+          )}
+        </Match>
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>

@@ -5,6 +5,8 @@
  */
 import { Urls } from "../functions/core/shared/urls";
 import type { AppProps, DocumentOptions } from "./types";
+import { documentDescription, documentJsonLd, documentPageTitle } from "./document-head";
+import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -26,8 +28,18 @@ export function pageTitle(props: AppProps): string {
       return `${page.article.title} - ${site}`;
     case "search":
       return page.query ? `Tìm kiếm: ${page.query} - ${site}` : `Tìm kiếm - ${site}`;
-    case "schedule":
-      return `Lịch công tác tuần ${page.week.week}/${page.week.year} - ${site}`;
+    case "schedule": {
+      const owner = page.owners.find((o) => o.slug === page.owner)?.name;
+      return `Lịch công tác tuần ${page.week.week}/${page.week.year}${owner ? ` - ${owner}` : ""} - ${site}`;
+    }
+    // documents-pages
+    case "documents":
+    case "document":
+      return `${documentPageTitle(page)} - ${site}`;
+    // consultations-pages
+    case "consultations":
+    case "consultation":
+      return `${consultationPageTitle(page)} - ${site}`;
     case "placeholder":
       return `${page.title} - ${site}`;
     case "not-found":
@@ -45,7 +57,12 @@ export function pageDescription(props: AppProps): string {
   if (page.kind === "article") return page.article.summary;
   if (page.kind === "section") return page.section.description || `Tin ${page.section.name} trên ${props.site.name}.`;
   if (page.kind === "placeholder") return page.lead;
-  if (page.kind === "schedule") return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${props.site.shortName}.`;
+  if (page.kind === "documents" || page.kind === "document") return documentDescription(page, props.site.name); // documents-pages
+  if (page.kind === "consultations" || page.kind === "consultation") return consultationDescription(page, props.site.name); // consultations-pages
+  if (page.kind === "schedule") {
+    const owner = page.owners.find((o) => o.slug === page.owner)?.name;
+    return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${owner ?? props.site.shortName}.`;
+  }
   if (page.kind === "search") return `Tìm kiếm tin bài trên ${props.site.name}, có dấu hoặc không dấu.`;
   return `${props.site.name}: tin tức, sự kiện, văn bản chỉ đạo, lịch công tác.`;
 }
@@ -118,5 +135,9 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     };
     tags.push(`<script type="application/ld+json">${embedJson(jsonLd)}</script>`);
   }
+  // documents-pages
+  if (page.kind === "document") tags.push(`<script type="application/ld+json">${embedJson(documentJsonLd(page.document, canonical, props.site.name, options.origin))}</script>`);
+  // consultations-pages
+  if (page.kind === "consultation") tags.push(`<script type="application/ld+json">${embedJson(consultationJsonLd(page.consultation, canonical, props.site.name, options.origin))}</script>`);
   return tags.filter(Boolean).join("");
 }

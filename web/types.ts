@@ -39,11 +39,15 @@ export type PageData =
       bySection: { section: Section; articles: ArticleSummary[] }[];
       /** Today's entries of the bodies' published weeks (Vietnam date). */
       today: { date: string; items: TodaySchedule[] };
+      /** The newest directive documents (by issue date). */
+      documents: import("../functions/core/reader/documents").DocumentSummary[];
     }
   | { kind: "section"; section: Section; articles: ArticleSummary[]; total: number; paging: Paging }
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
   | { kind: "search"; query: string; total: number; hits: SearchHit[]; paging: Paging; offset: number }
   // documents-pages (one line per page kind below)
+  | { kind: "documents"; filters: import("../functions/core/reader/documents").DocumentFilters; items: import("../functions/core/reader/documents").DocumentSummary[]; total: number; truncated: boolean; paging: Paging; types: import("../functions/core/reader/documents").DocumentType[]; fields: import("../functions/core/reader/documents").DocumentType[]; issuers: import("../functions/core/reader/documents").DocumentType[]; years: string[] }
+  | { kind: "document"; document: import("../functions/core/reader/documents").PublishedDocument; related: import("../functions/core/reader/documents").DocumentSummary[]; types: import("../functions/core/reader/documents").DocumentType[]; fields: import("../functions/core/reader/documents").DocumentType[] }
   // schedules-pages
   | {
       kind: "schedule"; week: IsoWeek; current: boolean; thisWeek: string; owners: import("../functions/core/reader/schedules").ScheduleOwnerLink[];

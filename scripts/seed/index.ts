@@ -11,6 +11,8 @@ import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
+import { seedConsultations } from "./consultations";
+import { seedDocuments } from "./documents";
 import { seedSchedules } from "./schedules";
 import type { DemoArticle, DemoSection } from "./types";
 
@@ -53,7 +55,9 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
     written++;
   }
   // Documents, schedules and drafts for comment: each seeder is idempotent (fixed ids).
+  await seedDocuments(store, DEMO_APPROVER);
   await seedSchedules(store, DEMO_APPROVER);
+  await seedConsultations(store, DEMO_APPROVER);
   await store.db.send(
     new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", schemaVersion: 1, at: new Date().toISOString(), articles: demo.articles.length } }),
   );

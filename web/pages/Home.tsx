@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
+import { DocumentBox } from "../components/DocumentBox";
 import { TodaySchedule } from "../components/TodaySchedule";
 import { formatDate } from "../format";
 import type { ArticleSummary, PageData, Section } from "../types";
@@ -16,6 +17,7 @@ export function Home(props: {
   bySection: { section: Section; articles: ArticleSummary[] }[];
   sections: Section[];
   today: Extract<PageData, { kind: "home" }>["today"];
+  documents: Extract<PageData, { kind: "home" }>["documents"];
 }) {
   const lead = () => props.featured[0];
   return (
@@ -37,7 +39,10 @@ export function Home(props: {
         </Show>
         <ArticleList articles={props.featured.slice(1)} sections={props.sections} compact />
       </section>
-      <TodaySchedule date={props.today.date} items={props.today.items} />
+      <div class="home-duties">
+        <TodaySchedule date={props.today.date} items={props.today.items} />
+        <DocumentBox documents={props.documents} />
+      </div>
       <div class="section-blocks">
         <For each={props.bySection}>
           {(block) => (

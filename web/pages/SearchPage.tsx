@@ -32,7 +32,7 @@ export function SearchPage(props: { query: string; total: number; hits: SearchHi
             {(hit) => (
               <li class="search-results__item">
                 <h2 class="search-results__title">
-                  <a href={Urls.article(hit.slug)}><Highlighted segments={hit.title} /></a>
+                  <a href={hit.url}><Highlighted segments={hit.title} /></a>
                 </h2>
                 <p class="meta">
                   <time datetime={hit.publishedAt}>{formatDate(hit.publishedAt)}</time>

@@ -114,3 +114,17 @@ export function canReadAudit(user: SessionUser): boolean {
 export function locksOutSelf(actorId: string, userId: string, patch: { role?: Role; active?: boolean }): boolean {
   return actorId === userId && (patch.active === false || (patch.role !== undefined && patch.role !== "admin"));
 }
+
+// media-permissions
+/**
+ * Media library (core/media/): any staff member uploads and reads it; the uploader, the section
+ * editors and the chiefs edit alt text, caption and credit (an approver may have to fix an image's
+ * alt text); only the uploader and the chiefs delete.
+ */
+export function canEditMedia(user: SessionUser, media: { uploadedBy: { id: string } }): boolean {
+  return media.uploadedBy.id === user.id || user.role === "section-editor" || EVERYWHERE.includes(user.role);
+}
+
+export function canDeleteMedia(user: SessionUser, media: { uploadedBy: { id: string } }): boolean {
+  return media.uploadedBy.id === user.id || EVERYWHERE.includes(user.role);
+}

@@ -15,6 +15,7 @@ import {
   releaseSlug, releaseUnique, revisionKeys, sameContent,
 } from "./items";
 import { countChanges } from "./report-counts";
+import { MediaLibrary } from "../media/library";
 import type { BaseContent, ContentKind, Counted, Item, PublishedBase } from "./kind";
 import { ReaderIndex } from "./reader-index";
 import { createSteps } from "./steps";
@@ -110,7 +111,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
     return reason;
   }
 
-  const { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug, auditDetails } = createSteps(kind, context);
+  const { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug, auditDetails, mediaUses } = createSteps(kind, context);
   /** The kind's store-dependent resolution (`prepare`), then its checks. */
   async function prepared(content: C): Promise<C> {
     const out = kind.prepare ? await kind.prepare(content, { store }) : content;
@@ -150,10 +151,13 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
           } as Item<C>;
           const uniques = (kind.uniqueKeys?.(content) ?? []).map((key) => key.token);
           if (uniques.length > 0) item.uniques = [...new Set(uniques)];
+          const media = mediaUses(id, content);
+          if (media.used.length > 0) item.mediaUsed = media.used;
           return [
             putItem(store, kind, item, null),
             putRevision(store, kind, item, me, now, "create"),
             audit(me, "create", item, now, { after: { title: item.title, sectionId: item.sectionId, kind: kind.reportKind(content), ...auditDetails(content) } }),
+            ...media.items,
           ];
         },
         { id, content, fixed: fixed !== undefined },
@@ -274,6 +278,8 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
           deleteItem(store, anyKind, current),
           releaseSlug(store, anyKind, current.slug),
           ...(current.uniques ?? []).map((token) => releaseUnique(store, anyKind, token)),
+          // Every file the draft ever recorded a use of is released: the draft is gone.
+          ...(current.mediaUsed ?? []).map((ref) => MediaLibrary.useUpdate(store, ref, `${kind.name}#${current.id}`, "remove")),
           audit(actorOf(user), "delete", current, now, { before: { status: current.status, title: current.title, revision: current.revision } }),
         ],
         current,
@@ -315,11 +321,12 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
           view = kind.publishedView(content, { id, slug, publishedAt, updatedAt: nowIso, approvedBy: approver });
           const faceted = kind.facets?.(view);
           const uniques = [...new Set((kind.uniqueKeys?.(content) ?? []).map((key) => key.token))];
+          const media = mediaUses(id, content);
           const item = {
             ...content, id, slug, contentKind: kind.name, status: "published", live: true, version: 1, revision: 1, author: approver,
             createdAt: nowIso, updatedAt: nowIso, updatedBy: approver, publishedAt, firstPublishedAt: publishedAt, archive: true,
             approvedBy: approver, approvedAt: nowIso, counted, publishedRevision: 1,
-            ...(faceted ? { faceted } : {}), ...(uniques.length > 0 ? { uniques } : {}),
+            ...(faceted ? { faceted } : {}), ...(uniques.length > 0 ? { uniques } : {}), ...(media.used.length > 0 ? { mediaUsed: media.used } : {}),
           } as Item<C>;
           return [
             putItem(store, kind, item, null),
@@ -329,6 +336,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
             ...facetChanges(store, anyKind, id, undefined, faceted ? { faceted, view } : undefined),
             ...ReaderIndex.publishItems(anyKind, store, view, undefined, now),
             audit(approver, "import", item, nowIso, { after: { publishedAt, sectionId: content.sectionId, ...auditDetails(content) } }),
+            ...media.items,
           ];
         },
         { id, content, fixed: fixed !== undefined },

@@ -76,6 +76,13 @@ export interface ContentKind<C extends BaseContent = BaseContent, V extends Publ
    * and before `check`, on create, edit, restore and import; throws 400s.
    */
   prepare?(content: C, context: { store: Store }): Promise<C>;
+  /**
+   * Media library ids the content uses (attached files, images): the engine records the item as a
+   * use of each, in the same transaction, so a used file cannot be deleted from the library. Uses
+   * are added on create, edit, restore and import, and dropped only when the item is deleted (an
+   * edit may drop a file the published view still links to).
+   */
+  mediaRefs?(content: C): string[];
   /** Facts the audit events of create, edit and approval keep besides the engine's (consultations: a short period's reason). */
   auditNote?(content: C): Record<string, unknown> | undefined;
   /**
@@ -190,6 +197,8 @@ export interface WorkflowState {
   publishedRevision?: number;
   /** Facet entries written for the live view (`facets`), so a change or unpublish removes exactly those. */
   faceted?: { values: string[]; sort: string };
+  /** Media ids this item has recorded itself as a use of (`mediaRefs`), released when it is deleted. */
+  mediaUsed?: string[];
   /** Unique tokens this item holds (`uniqueKeys`). */
   uniques?: string[];
 }

@@ -6,6 +6,7 @@ import type { Change, EngineContext } from "./engine";
 import { changedFields, contentOf, facetChanges, loadItem, putItem, putPublishedView, putRevision, releaseUnique, reserveSlug, reserveUnique } from "./items";
 import type { BaseContent, ContentKind, Counted, Item, PublishedBase, UniqueKey } from "./kind";
 import { countChanges } from "./report-counts";
+import { MediaLibrary } from "../media/library";
 import { ReaderIndex, type Placement } from "./reader-index";
 import { nextStatus } from "./workflow";
 
@@ -41,6 +42,15 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
   function auditDetails(content: C): { details?: Record<string, unknown> } {
     const note = kind.auditNote?.(content);
     return note && Object.keys(note).length > 0 ? { details: note } : {};
+  }
+
+  /**
+   * Uses of media to record for `content` that the item has not recorded yet (`used`), and the
+   * list of every media id the item will then have used.
+   */
+  function mediaUses(id: string, content: C, used: string[] = []): { items: TransactItem[]; used: string[] } {
+    const refs = [...new Set(kind.mediaRefs?.(content) ?? [])].filter((ref) => !used.includes(ref));
+    return { items: refs.map((ref) => MediaLibrary.useUpdate(store, ref, `${kind.name}#${id}`, "add")), used: [...used, ...refs] };
   }
 
   /** The kind's unique values of `content` (`uniqueKeys`), deduplicated by token. */
@@ -166,6 +176,8 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
     for (const field of kind.contentFields) if ((content as Record<string, unknown>)[field] === undefined) delete (next as unknown as Record<string, unknown>)[field];
     if (next.status !== "scheduled") delete next.scheduledAt;
     const uniques = uniqueChanges(current.id, current.uniques, content, 3);
+    const media = mediaUses(current.id, content, current.mediaUsed);
+    if (media.used.length > 0) next.mediaUsed = media.used;
     if (uniques.tokens.length > 0) next.uniques = uniques.tokens;
     else delete next.uniques;
     const details = auditDetails(content);
@@ -178,6 +190,7 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
           after: { status: next.status, version: next.version, revision: next.revision, ...(note !== "edit" ? { note } : {}), ...details },
         }),
         ...uniques.items,
+        ...media.items,
       ],
       current,
       uniques.uniqueAt,
@@ -221,7 +234,7 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
     throw invalid("Không tạo được đường dẫn duy nhất cho tiêu đề này.", { title: "Hãy đổi tiêu đề." });
   }
 
-  return { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug, uniquesOf, auditDetails };
+  return { conflict, commit, audit, transition, liveAt, afterPublicChange, publish, saveContent, createWithSlug, uniquesOf, auditDetails, mediaUses };
 }
 
 const actorOf = (user: SessionUser): Actor => ({ id: user.id, name: user.name });

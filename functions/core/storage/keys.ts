@@ -311,7 +311,14 @@ export const MediaKeys = {
 };
 
 // ───────────── Documents (content/documents.ts, reader/documents.ts; kept by their owner) ─────────────
+/**
+ * Document types (loại văn bản: Nghị quyết, Chỉ thị…), the admins' list (content/document-types.ts):
+ * - the whole list, in display order     → GetItem, conditional Put on `version` pk=META sk=DOCUMENT_TYPES
+ * Documents themselves are the kind's items (`contentKeys("DOCUMENT")`); their reader lists are the
+ * kind's facet partitions (`facetPartition`: "all", "type:<slug>", "year:<yyyy>", "issuer:<slug>", "field:<slug>").
+ */
 export const DocumentKeys = {
+  types: (): Key => ({ pk: "META", sk: "DOCUMENT_TYPES" }),
 };
 
 // ───────────── Schedules (content/schedules.ts, reader/schedules.ts; kept by their owner) ─────────────

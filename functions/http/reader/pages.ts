@@ -22,6 +22,7 @@ import { Articles } from "../../core/reader/articles";
 import { AppError, invalid, notFound } from "../../core/shared/errors";
 import { Listings } from "../../core/reader/listings";
 import { ScheduleOwners, Schedules } from "../../core/reader/schedules";
+import { Documents } from "../../core/reader/documents";
 import { vietnamDay } from "../../core/shared/time";
 import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
 import { DEFAULT_SETTINGS } from "../../core/site/settings";
@@ -95,8 +96,6 @@ export async function sendErrorPage(deps: AppDeps, c: Context, status: Contentfu
 }
 
 const PLACEHOLDERS: { path: string; title: string; lead: string }[] = [
-  { path: Urls.documents(), title: "Văn bản", lead: "Văn bản chỉ đạo, điều hành: nghị quyết, chỉ thị, kết luận, thông báo, kế hoạch." },
-  { path: Urls.consultations(), title: "Góp ý dự thảo", lead: "Dự thảo văn bản lấy ý kiến Nhân dân, cán bộ, đảng viên." },
   { path: Urls.galleries(), title: "Thư viện ảnh", lead: "Phóng sự ảnh về hoạt động của Tỉnh ủy và đời sống của tỉnh." },
   { path: Urls.videos(), title: "Video", lead: "Video tin tức, phóng sự và tư liệu." },
 ];
@@ -116,13 +115,17 @@ export function createPages(deps: AppDeps) {
     const bySection = top.map((section, i) => ({ section, articles: perSection[i]!.items }));
     // Today's work schedule of every body (one Query for the owners, one BatchGet for their weeks).
     const date = vietnamDay(new Date().toISOString());
-    const todayItems = await Schedules.today(store, await ScheduleOwners.list(store), date);
+    const [todayItems, documents] = await Promise.all([
+      ScheduleOwners.list(store).then((owners) => Schedules.today(store, owners, date)),
+      Documents.latest(store, 5),
+    ]);
     // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
     return sendPage(deps, c, shell, {
       kind: "home",
       featured: await Featured.summaries(store, featured!.items, FEATURED_LIMIT),
       bySection,
       today: { date, items: todayItems },
+      documents,
     });
   });
 
