@@ -7,8 +7,8 @@
  *   /bai-viet/:slug            article
  *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
  *   /lich-cong-tac?tuan=YYYY-Www&don-vi=, /lich-cong-tac.ics   weekly schedules: schedules.ts
- *   /van-ban, /van-ban/:slug, /gop-y, /gop-y/:slug, /thu-vien-anh, /video
- *                              honest "chưa có nội dung" pages until their content types exist
+ *   /van-ban, /van-ban/:slug   documents: documents.ts;  /gop-y, /gop-y/:slug  consultations: consultations.ts
+ *   /thu-vien-anh, /video      honest "chưa có nội dung" pages until their content types exist
  *   feeds, sitemaps, robots.txt: feeds.ts
  *
  * Bad input (`?trang=abc`, `?tuan=2026-W99`, an over-long `q`) is a 400 page, a page past the end
@@ -183,13 +183,6 @@ export function createPages(deps: AppDeps) {
   for (const { path, title, lead } of PLACEHOLDERS) {
     pages.get(path, async (c) => sendPage(deps, c, await loadShell(deps), { kind: "placeholder", title, lead, message: EMPTY_MESSAGE }));
   }
-  // No document or consultation exists yet, so every one of their addresses is a 404.
-  pages.get("/van-ban/:slug", () => {
-    throw notFound("Văn bản này không tồn tại hoặc chưa được đăng.");
-  });
-  pages.get("/gop-y/:slug", () => {
-    throw notFound("Dự thảo này không tồn tại hoặc chưa được đăng.");
-  });
 
   pages.route("/", createFeeds(deps));
 
