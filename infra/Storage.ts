@@ -12,6 +12,7 @@ import { NagSuppressions } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { Bucket, Table, type FunctionProps, type StackContext } from "sst/constructs";
 import { KEY_ATTRIBUTES, TABLE } from "../functions/core/storage/table";
+import { MediaProcessing } from "./Media";
 import { stageConfig } from "./stages";
 
 /**
@@ -165,6 +166,8 @@ export function Storage({ stack, app }: StackContext) {
     PORTAL_BUCKET: media.bucketName,
     ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
   };
+  // Uploads → the media function (infra/Media.ts), here because the trigger lives with the bucket.
+  const { mediaFunction } = MediaProcessing(stack, { table, media, environment });
   const tableResources = [table.tableArn];
   const indexResources = Object.keys(TABLE.globalIndexes).map((name) => `${table.tableArn}/index/${name}`);
 
@@ -235,5 +238,5 @@ export function Storage({ stack, app }: StackContext) {
     LogsBucketName: logs.bucketName,
   });
 
-  return { table, media, logs, readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings };
+  return { table, media, logs, mediaFunction, readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings };
 }

@@ -9,10 +9,11 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { CONTENT_KINDS } from "../functions/core/content";
 import { publishDue } from "../functions/core/publishing/due";
 import { invalidationEffects, RecordingInvalidator } from "../functions/core/publishing/invalidation";
-import { createStore } from "../functions/core/storage/store";
+import { createStore, type Store } from "../functions/core/storage/store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
 import { checkJava, ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3, type Emulator, UserFacingError } from "./local/emulators";
+import { configureMediaBucket, mediaEvents } from "./local/media";
 import type { LocalServer } from "./local/server";
 import { serveLocal } from "./local/server";
 import { seedDemo } from "./seed";
@@ -50,7 +51,9 @@ async function main() {
 
   const dynamo = await startDynamo({ dataDir: join(dataDir, "dynamodb") });
   running.push(dynamo);
-  const s3 = await startS3({ directory: join(dataDir, "s3") });
+  // Uploads are processed on s3rver's ObjectCreated event, by the media Lambda's code (local/media.ts).
+  let media: Store | undefined;
+  const s3 = await startS3({ directory: join(dataDir, "s3"), onEvent: mediaEvents(() => media) });
   running.push(s3);
 
   const store = createStore(localStoreOptions({ dynamodb: dynamo.endpoint, s3: s3.endpoint }, names));
@@ -59,6 +62,8 @@ async function main() {
   const invalidator = new RecordingInvalidator();
   await ensureTable(store);
   await ensureBucket(store);
+  await configureMediaBucket(store, [env.PORTAL_PUBLIC_URL || `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+  media = store;
 
   const admin = await ensureFirstAdmin(store, { email: env.PORTAL_ADMIN_EMAIL, password: env.PORTAL_ADMIN_PASSWORD });
   if (admin?.generatedPassword) {

@@ -1,11 +1,13 @@
 /**
  * The local HTTP server: the portal app plus what CloudFront does on AWS for /assets/* (the web
- * build, immutable). Used by `npm start`, the browser tests and the benchmarks.
+ * build, immutable) and /media/* (the media bucket's media/ prefix, local/media.ts). Used by
+ * `npm start`, the browser tests and the benchmarks.
  */
 import { serve, type ServerType } from "@hono/node-server";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import type { AppDeps } from "../../functions/http/deps";
+import { serveMedia } from "./media";
 
 export interface LocalServer {
   server: ServerType;
@@ -24,6 +26,8 @@ export async function serveLocal(
     "/assets/*",
     serveStatic({ root: "dist/client", onFound: (_path, c) => c.header("Cache-Control", "public, max-age=31536000, immutable") }),
   );
+  // CloudFront serves /media/* from the media bucket's media/ prefix; here the bucket is s3rver.
+  site.use("/media/*", serveMedia(deps.store));
   options.extend?.(site);
   // Handed the whole request (not mounted with route()), so the app's own Vietnamese 404 page
   // answers unmatched paths, as it does on Lambda.
