@@ -260,7 +260,18 @@ describe("schedules through /api/schedules and the public pages", () => {
     const href = /<link rel="stylesheet" href="(\/assets\/[^"]+\.css)">/.exec(html)![1]!;
     const css = readFileSync(new URL(`../../dist/client${href}`, import.meta.url), "utf8").replace(/\s+/g, " ");
     expect(css).toMatch(/@page ?\{ ?size: ?A4; ?margin: ?15mm/);
-    const print = css.slice(css.lastIndexOf("@media print"));
+    // Every `@media print { … }` block of the stylesheet (other pages add their own), braces balanced.
+    const blocks: string[] = [];
+    for (let at = css.indexOf("@media print"); at >= 0; at = css.indexOf("@media print", at + 1)) {
+      let depth = 0;
+      let end = css.indexOf("{", at);
+      for (; end < css.length; end++) {
+        if (css[end] === "{") depth++;
+        else if (css[end] === "}" && --depth === 0) break;
+      }
+      blocks.push(css.slice(at, end + 1));
+    }
+    const print = blocks.find((block) => block.includes(".week-nav")) ?? "";
     for (const hidden of [".site-header", ".main-nav", ".sidebar", ".site-footer", ".week-nav", ".schedule-owners", ".schedule__actions"]) expect(print).toContain(hidden);
     expect(print).toMatch(/display: ?none ?!important/);
   });
