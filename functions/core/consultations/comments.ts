@@ -6,6 +6,7 @@ import type { SessionUser } from "../accounts/users";
 import { emailText, phoneText } from "../content/consultations";
 import { auditPut, type Actor } from "../publishing/audit";
 import type { Item } from "../publishing/kind";
+import { csvCell } from "../metrics/reports";
 import { unitCount } from "../publishing/report-counts";
 import { CONSULTATION_SPACE, consultationState, type ConsultationContent, type PublishedConsultation } from "../reader/consultations";
 import { Published } from "../reader/published";
@@ -327,11 +328,6 @@ function vietnamDateTime(iso: string): string {
   return `${date} ${time}`;
 }
 
-/** RFC 4180 quoting, and a leading ' on text a spreadsheet would run as a formula (as metrics/reports.ts does). */
-function csvCell(value: string): string {
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 function fromStored(item: Record<string, unknown>): StoredComment {
   const { receipt, consultationId, name, email, phone, organization, content, receivedAt, published, publishedAt, publishedBy } = item as unknown as StoredComment;

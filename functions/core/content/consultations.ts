@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MediaLibrary } from "../media/library";
+import { fileSnapshots } from "../media/library";
 import type { ContentKind } from "../publishing/kind";
 import {
   CONSULTATION_SPACE, CONSULTATION_SUMMARY_ATTRIBUTES, type ConsultationContent, type ConsultationFile, type PublishedConsultation, type Receiver,
@@ -113,22 +113,6 @@ function clean(content: ConsultationContent): ConsultationContent {
   return out;
 }
 
-/** Snapshots of media records that are ready files; 400 naming `field` otherwise. */
-async function resolveFiles(store: Parameters<NonNullable<ContentKind["prepare"]>>[1]["store"], refs: { field: string; id: string }[]) {
-  const records = await MediaLibrary.getMany(store, [...new Set(refs.map((ref) => ref.id))]);
-  const out = new Map<string, ConsultationFile>();
-  for (const { field, id } of refs) {
-    const record = records.get(id);
-    const label = field === "summaryFile" ? "Báo cáo tổng hợp, tiếp thu, giải trình" : "Tệp đính kèm";
-    if (!record) throw invalid(`${label} không tồn tại trong thư viện (mã ${id}).`, { [field]: "Tệp không tồn tại." });
-    if (record.kind !== "file") throw invalid(`${label} “${record.filename}” không phải tệp văn bản (PDF, Word, Excel, ZIP).`, { [field]: "Không phải tệp văn bản." });
-    if (record.status !== "ready" || !record.url)
-      throw invalid(`${label} “${record.filename}” chưa xử lý xong hoặc bị lỗi; hãy chờ hoặc tải lên lại.`, { [field]: "Tệp chưa sẵn sàng." });
-    out.set(id, { id, filename: record.filename, size: record.size, contentType: record.contentType, url: record.url });
-  }
-  return out;
-}
-
 export const consultations: ContentKind<ConsultationContent, PublishedConsultation> = {
   name: "consultations",
   space: CONSULTATION_SPACE,
@@ -170,11 +154,12 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
 
   /** Media ids → snapshots (name, size, type, URL), re-read at every save so they are never stale. */
   async prepare(content, { store }) {
-    const refs = [...content.files.map((file) => ({ field: "files", id: file.id })), ...(content.summaryFile ? [{ field: "summaryFile", id: content.summaryFile.id }] : [])];
-    if (refs.length === 0) return content;
-    const resolved = await resolveFiles(store, refs);
-    const files = content.files.map((file) => resolved.get(file.id)!).filter((file, i, all) => all.findIndex((other) => other.id === file.id) === i);
-    return { ...content, files, ...(content.summaryFile ? { summaryFile: resolved.get(content.summaryFile.id)! } : {}) };
+    const unique = content.files.filter((file, i, all) => all.findIndex((other) => other.id === file.id) === i);
+    const [files, summary] = await Promise.all([
+      unique.length ? fileSnapshots(store, unique, "files") : Promise.resolve([]),
+      content.summaryFile ? fileSnapshots(store, [content.summaryFile], "summaryFile", "Báo cáo tổng hợp, tiếp thu, giải trình") : Promise.resolve([]),
+    ]);
+    return { ...content, files, ...(summary[0] ? { summaryFile: summary[0] } : {}) };
   },
 
   check(content) {

@@ -1,6 +1,6 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
-import { MediaLibrary } from "../media/library";
+import { fileSnapshots } from "../media/library";
 import type { ContentKind, CreateRequest } from "../publishing/kind";
 import {
   DOCUMENT_FIELDS, DOCUMENT_SPACE, DOCUMENT_SUMMARY_ATTRIBUTES, documentFacets, DocumentTypes, notationKey, VALIDITIES,
@@ -202,7 +202,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
     if (type) out.docTypeName = type.name;
     else if (!out.docTypeName) throw invalid("Loại văn bản không có trong danh sách.", { docType: "Hãy chọn loại văn bản trong danh sách." });
     if (out.files.some((file) => !file.url)) {
-      const resolved = await fileSnapshots(store, out.files.filter((file) => !file.url).map((file) => file.id));
+      const resolved = await fileSnapshots(store, out.files.filter((file) => !file.url).map((file) => file.id), "files");
       const byId = new Map(resolved.map((file) => [file.id, file]));
       out.files = out.files.map((file) => (file.url ? file : byId.get(file.id)!));
     }
@@ -287,26 +287,6 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
   // "/van-ban*" covers every list page (filters, pages) and the feed; "/" shows "Văn bản mới".
   paths: ({ slug }) => [Urls.document(slug), Urls.withQueries(Urls.documents()), Urls.home()],
 };
-
-/**
- * Snapshots of the files of `ids` (contract: media library `getMany`); a 400 naming `files` for an
- * id that is unknown, not a document file (PDF, Word, Excel, ZIP) or not ready.
- */
-async function fileSnapshots(store: Store, ids: string[]): Promise<DocumentFile[]> {
-  const found = await MediaLibrary.getMany(store, ids);
-  return ids.map((id, index) => {
-    const record = found.get(id);
-    const n = index + 1;
-    if (!record) throw invalid(`Tệp thứ ${n} không có trong thư viện.`, { files: `Không tìm thấy tệp ${id}.` });
-    if (record.kind !== "file") throw invalid(`Tệp thứ ${n} (${record.filename}) không phải tài liệu PDF, Word, Excel hoặc ZIP.`, { files: "Chỉ đính kèm tài liệu." });
-    if (record.status !== "ready" || !record.url)
-      throw invalid(
-        record.status === "failed" ? `Tệp thứ ${n} (${record.filename}) bị lỗi: ${record.error ?? "không xử lý được"}` : `Tệp thứ ${n} (${record.filename}) đang được xử lý, hãy chờ giây lát rồi lưu lại.`,
-        { files: "Tệp chưa sẵn sàng." },
-      );
-    return { id: record.id, filename: record.filename, size: record.size, contentType: record.contentType, url: record.url };
-  });
-}
 
 const escapeHtml = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -286,18 +286,30 @@ export interface FileSnapshot {
 }
 
 /**
- * Snapshots of the media items `refs` (ids or `{ id }`), in order: each must exist, be a ready item
- * of kind "file", else a 400 naming `field` (for a content kind's `prepare`).
+ * Snapshots of the media items `refs` (ids or `{ id }`), in order, for a content kind's `prepare`:
+ * each must exist and be a ready item of kind "file", else a 400 naming `field`, the file's place
+ * in the list and, for a failed one, why it failed.
  */
-export async function fileSnapshots(store: Store, refs: (string | { id: string })[], field: string): Promise<FileSnapshot[]> {
+export async function fileSnapshots(
+  store: Store,
+  refs: (string | { id: string })[],
+  field: string,
+  label = "Tệp đính kèm",
+): Promise<FileSnapshot[]> {
   const ids = refs.map((ref) => (typeof ref === "string" ? ref : ref.id));
   const records = await MediaLibrary.getMany(store, ids);
-  return ids.map((id) => {
+  return ids.map((id, index) => {
     const record = records.get(id);
-    if (!record) throw invalid(`Tệp đính kèm không có trong thư viện (mã ${id}).`, { [field]: "Tệp không tồn tại." });
-    if (record.kind !== "file") throw invalid(`“${record.filename}” không phải tệp tài liệu (PDF, Word, Excel, ZIP).`, { [field]: "Không phải tệp tài liệu." });
+    const which = ids.length > 1 ? `${label} thứ ${index + 1}` : label;
+    if (!record) throw invalid(`${which} không có trong thư viện (mã ${id}).`, { [field]: `Không tìm thấy tệp ${id}.` });
+    if (record.kind !== "file") throw invalid(`${which} (${record.filename}) không phải tài liệu PDF, Word, Excel hoặc ZIP.`, { [field]: "Chỉ đính kèm tài liệu." });
     if (record.status !== "ready" || !record.url)
-      throw invalid(`Tệp “${record.filename}” chưa xử lý xong hoặc bị lỗi; hãy chờ hoặc tải lên lại.`, { [field]: "Tệp chưa sẵn sàng." });
+      throw invalid(
+        record.status === "failed"
+          ? `${which} (${record.filename}) bị lỗi: ${record.error ?? "không xử lý được"}`
+          : `${which} (${record.filename}) đang được xử lý, hãy chờ giây lát rồi lưu lại.`,
+        { [field]: "Tệp chưa sẵn sàng." },
+      );
     return { id, filename: record.filename, size: record.size, contentType: record.contentType, url: record.url };
   });
 }

@@ -239,7 +239,7 @@ export const Reports = {
 };
 
 /** RFC 4180 quoting, and a leading quote mark on text a spreadsheet would run as a formula. */
-function csvCell(value: string | number): string {
+export function csvCell(value: string | number): string {
   if (typeof value === "number") return String(value);
   const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
