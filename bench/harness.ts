@@ -15,6 +15,8 @@ import { seedDemo } from "../scripts/seed";
 export interface Harness {
   store: Store;
   url: string;
+  /** The emulators' endpoints, for a child process that needs its own store. */
+  endpoints: { dynamodb: string; s3: string };
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function startHarness(extend?: (app: Hono) => void): Promise<Harnes
   return {
     store,
     url: `http://127.0.0.1:${port}`,
+    endpoints: { dynamodb: dynamo.endpoint, s3: s3.endpoint },
     async close() {
       await server.close();
       await Promise.allSettled([dynamo.stop(), s3.stop()]);
