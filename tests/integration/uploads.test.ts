@@ -184,6 +184,6 @@ describe("uploads against s3rver", () => {
     await expect(MediaLibrary.importFile(store, { id: "seed-quyet-dinh-01", filename: "x.pdf", bytes: Samples.pdf(), uploadedBy: uploader })).rejects.toMatchObject({ code: "CONFLICT" });
     const snapshots = await fileSnapshots(store, ["seed-quyet-dinh-01"], "files");
     expect(snapshots).toEqual([{ id: "seed-quyet-dinh-01", filename: "Quyết định số 01.pdf", size: record.size, contentType: "application/pdf", url: record.url }]);
-    await expect(fileSnapshots(store, ["khong-co"], "files")).rejects.toMatchObject({ code: "VALIDATION", fields: { files: "Tệp không tồn tại." } });
+    await expect(fileSnapshots(store, ["khong-co"], "files")).rejects.toMatchObject({ code: "VALIDATION", fields: { files: "Không tìm thấy tệp khong-co." } });
   });
 });
