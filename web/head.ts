@@ -4,6 +4,7 @@
  * hydrated, so none of it ships to the browser.
  */
 import { Urls } from "../functions/core/shared/urls";
+import { variantNear } from "./components/Picture";
 import type { AppProps, DocumentOptions } from "./types";
 import { documentDescription, documentJsonLd, documentPageTitle } from "./document-head";
 import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
@@ -85,7 +86,14 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
   const canonical = absolute(options.path, options.origin);
   const page = props.page;
   const article = page.kind === "article" ? page.article : undefined;
-  const image = article?.image ? absoluteImage(article.image, options.origin) : undefined;
+  // A library image: its JPEG nearest 1200 px wide (what OpenGraph and Twitter cards show), with
+  // its size; otherwise the old hand-typed address, size unknown.
+  const featured = article?.featuredImage ? (variantNear(article.featuredImage, 1200) ?? variantNear(article.featuredImage, 1200, ["webp"])) : undefined;
+  const image = featured
+    ? absoluteImage(featured.url, options.origin)
+    : article?.image
+      ? absoluteImage(article.image, options.origin)
+      : undefined;
   // Search results, error pages and placeholders are not worth a search engine's index.
   const noindex = page.kind === "search" || page.kind === "not-found" || page.kind === "bad-request" || page.kind === "error";
 
@@ -107,6 +115,9 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("property", "og:description", description),
     meta("property", "og:url", canonical),
     meta("property", "og:image", image),
+    meta("property", "og:image:width", image && featured ? String(featured.width) : undefined),
+    meta("property", "og:image:height", image && featured ? String(featured.height) : undefined),
+    meta("property", "og:image:alt", image && article?.featuredImage ? article.featuredImage.alt : undefined),
     meta("property", "article:published_time", article?.publishedAt),
     meta("property", "article:modified_time", article?.updatedAt),
     meta("property", "article:section", article && props.sections.find((s) => s.id === article.sectionId)?.name),
@@ -114,6 +125,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("name", "twitter:title", article ? article.title : title),
     meta("name", "twitter:description", description),
     meta("name", "twitter:image", image),
+    meta("name", "twitter:image:alt", image && article?.featuredImage ? article.featuredImage.alt : undefined),
   ];
   if (article) {
     const section = props.sections.find((s) => s.id === article.sectionId);

@@ -1,9 +1,10 @@
 import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { formatDate } from "../format";
+import { Picture } from "./Picture";
 import type { ArticleSummary, Section } from "../types";
 
-/** A list of articles: linked title, date, section, summary. */
+/** A list of articles: linked title, date, section, summary, and a small featured image when there is one. */
 export function ArticleList(props: {
   articles: ArticleSummary[];
   sections: Section[];
@@ -15,8 +16,14 @@ export function ArticleList(props: {
   compact?: boolean;
 }) {
   const sectionName = (id: string) => (props.hideSection ? undefined : props.sections.find((section) => section.id === id)?.name);
+  // A thumbnail beside the text, lazy (lists run below the fold); its alt stays: the title links, the image does not.
   const Details = (item: { article: ArticleSummary }) => (
     <>
+      <Show when={item.article.featuredImage}>
+        {(image) => (
+          <Picture image={image()} class={props.compact ? "article-list__thumb article-list__thumb--small" : "article-list__thumb"} sizes={props.compact ? "96px" : "(max-width: 600px) 112px, 176px"} />
+        )}
+      </Show>
       <p class="meta">
         <time datetime={item.article.publishedAt}>{formatDate(item.article.publishedAt)}</time>
         <Show when={sectionName(item.article.sectionId)}>{(name) => <> · {name()}</>}</Show>

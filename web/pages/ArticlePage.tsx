@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
+import { Picture } from "../components/Picture";
 import { ShareBar } from "../components/ShareBar";
 import { ViewCount } from "../components/ViewCount";
 import { formatDateTime } from "../format";
@@ -27,10 +28,22 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
           <ViewCount articleId={props.article.id} />
         </p>
         <p class="article__summary">{props.article.summary}</p>
-        <Show when={props.article.image}>
-          {(src) => (
+        {/* The library image (responsive, with alt text) wins over an old hand-typed address. */}
+        <Show
+          when={props.article.featuredImage}
+          fallback={
+            <Show when={props.article.image}>
+              {(src) => (
+                <figure class="article__image">
+                  <img src={src()} alt="" />
+                </figure>
+              )}
+            </Show>
+          }
+        >
+          {(image) => (
             <figure class="article__image">
-              <img src={src()} alt="" />
+              <Picture image={image()} sizes="(max-width: 860px) calc(100vw - 32px), 760px" priority />
             </figure>
           )}
         </Show>

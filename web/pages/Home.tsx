@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { DocumentBox } from "../components/DocumentBox";
+import { Picture } from "../components/Picture";
 import { TodaySchedule } from "../components/TodaySchedule";
 import { formatDate } from "../format";
 import type { ArticleSummary, PageData, Section } from "../types";
@@ -28,8 +29,11 @@ export function Home(props: {
         <Show when={lead()} fallback={<p class="empty">Chưa có bài viết.</p>}>
           {(article) => (
             <div class="featured__lead">
-              <Show when={article().image}>
-                {(src) => <img class="featured__image" src={src()} alt="" />}
+              <Show
+                when={article().featuredImage}
+                fallback={<Show when={article().image}>{(src) => <img class="featured__image" src={src()} alt="" />}</Show>}
+              >
+                {(image) => <Picture image={image()} class="featured__picture" sizes="(max-width: 860px) calc(100vw - 32px), 780px" priority />}
               </Show>
               <h3 class="featured__title"><a href={Urls.article(article().slug)}>{article().title}</a></h3>
               <p class="meta"><time datetime={article().publishedAt}>{formatDate(article().publishedAt)}</time></p>

@@ -1,9 +1,12 @@
 import { z } from "zod";
 import type { ContentKind } from "../publishing/kind";
-import { SUMMARY_ATTRIBUTES, type ArticleContent, type ArticleKind, type PublishedArticle } from "../reader/articles";
+import { MediaLibrary } from "../media/library";
+import { MEDIA_ID } from "../media/types";
+import { SUMMARY_ATTRIBUTES, type ArticleContent, type ArticleKind, type FeaturedImage, type PublishedArticle } from "../reader/articles";
 import { invalid } from "../shared/errors";
 import { plainText, sanitizeRichText } from "../shared/html";
 import { Urls } from "../shared/urls";
+import type { Store } from "../storage/store";
 import { httpUrl, isoDateTime, optionalText, text, version } from "../shared/validation";
 
 /**
@@ -17,7 +20,7 @@ const LIMITS = { title: 300, summary: 1000, body: 200_000, byline: 120, tag: 50,
 /** DynamoDB items stop at 400 KB; the body is stored on the working copy, a revision and the view. */
 const MAX_BODY_BYTES = 300 * 1024;
 
-const CONTENT_FIELDS = ["kind", "title", "summary", "body", "sectionId", "byline", "tags", "sourceName", "sourceUrl", "image"] as const;
+const CONTENT_FIELDS = ["kind", "title", "summary", "body", "sectionId", "byline", "tags", "sourceName", "sourceUrl", "image", "featuredImage"] as const;
 
 function isHttpsUrl(value: string): boolean {
   try {
@@ -44,6 +47,12 @@ const fields = {
       error: "Ảnh đại diện phải là ảnh trong thư viện (/media/…) hoặc địa chỉ https:// hợp lệ.",
     }),
   ]),
+  // A media library id; "" or null removes the image. `prepare` checks the item and keeps its snapshot.
+  featuredImage: z.union([
+    z.literal(""),
+    z.null(),
+    z.string({ error: "Ảnh đại diện phải là mã ảnh trong thư viện." }).regex(MEDIA_ID, { error: "Mã ảnh đại diện không hợp lệ." }),
+  ]),
 };
 
 const createSchema = z.object({
@@ -55,11 +64,52 @@ const createSchema = z.object({
   sourceName: fields.sourceName.optional(),
   sourceUrl: fields.sourceUrl.optional(),
   image: fields.image.optional(),
+  featuredImage: fields.featuredImage.optional(),
   slug: z.string().max(130).optional(),
   publishedAt: isoDateTime("Ngày đăng").optional(),
 });
 
 const updateSchema = z.object({ version, ...fields }).partial().required({ version: true });
+
+/** An image chosen but not resolved yet: its media id only (`prepare` makes it a snapshot). */
+const pendingImage = (id: string) => ({ id }) as FeaturedImage;
+const isResolved = (image: FeaturedImage) => Array.isArray(image.variants);
+
+/** The featured image of a create or edit: null/"" removes it, an id is resolved again (the alt may have changed). */
+function chosenImage(value: unknown, current: FeaturedImage | undefined): FeaturedImage | undefined {
+  if (value === undefined) return current;
+  return typeof value === "string" && value ? pendingImage(value) : undefined;
+}
+
+const FEATURED = "featuredImage";
+
+/**
+ * The snapshot of media item `id` as a featured image: it must exist, be an image, be ready and
+ * have alt text (readers who cannot see it get the description; we do not publish without one).
+ */
+async function featuredSnapshot(store: Store, id: string): Promise<FeaturedImage> {
+  const record = await MediaLibrary.get(store, id);
+  if (!record) throw invalid(`Ảnh đại diện không có trong thư viện (mã ${id}).`, { [FEATURED]: "Không tìm thấy ảnh." });
+  if (record.kind !== "image") throw invalid(`Tệp “${record.filename}” không phải là ảnh, không dùng làm ảnh đại diện được.`, { [FEATURED]: "Hãy chọn một ảnh." });
+  if (record.status !== "ready" || !record.variants?.length || !record.width || !record.height)
+    throw invalid(
+      record.status === "failed"
+        ? `Ảnh đại diện (${record.filename}) bị lỗi: ${record.error ?? "không xử lý được"}`
+        : `Ảnh đại diện (${record.filename}) đang được xử lý, hãy chờ giây lát rồi lưu lại.`,
+      { [FEATURED]: "Ảnh chưa sẵn sàng." },
+    );
+  const alt = (record.alt ?? "").trim();
+  if (!alt)
+    throw invalid("Ảnh đại diện chưa có mô tả (alt). Hãy nhập mô tả ảnh trong thư viện rồi chọn lại.", { [FEATURED]: "Ảnh chưa có mô tả (alt)." });
+  return {
+    id,
+    alt,
+    width: record.width,
+    height: record.height,
+    ...(record.placeholder ? { placeholder: record.placeholder } : {}),
+    variants: record.variants.map(({ width, format, url }) => ({ width, format, url })),
+  };
+}
 
 /** Rich text sanitized, plain text stripped of markup; source fields only on collected articles. */
 function clean(content: ArticleContent): ArticleContent {
@@ -75,6 +125,7 @@ function clean(content: ArticleContent): ArticleContent {
   if (out.kind !== "collected" || !out.sourceName) delete out.sourceName;
   if (out.kind !== "collected" || !out.sourceUrl) delete out.sourceUrl;
   if (!out.image) delete out.image;
+  if (!out.featuredImage) delete out.featuredImage;
   return out;
 }
 
@@ -101,12 +152,22 @@ export const articles: ContentKind<ArticleContent, PublishedArticle> = {
       sourceName: input.sourceName,
       sourceUrl: input.sourceUrl || undefined,
       image: input.image,
+      featuredImage: chosenImage(input.featuredImage, undefined),
     });
   },
 
   applyUpdate(current, changes, sectionId) {
-    return clean({ ...current, ...(changes as Partial<ArticleContent>), sectionId });
+    const { featuredImage, ...rest } = changes as Partial<ArticleContent> & { featuredImage?: unknown };
+    return clean({ ...current, ...rest, featuredImage: chosenImage(featuredImage, current.featuredImage), sectionId });
   },
+
+  /** A newly chosen featured image becomes its snapshot; one already resolved (edit, restore) stays as it was. */
+  async prepare(content, { store }) {
+    if (!content.featuredImage || isResolved(content.featuredImage)) return content;
+    return { ...content, featuredImage: await featuredSnapshot(store, content.featuredImage.id) };
+  },
+
+  mediaRefs: (content) => (content.featuredImage ? [content.featuredImage.id] : []),
 
   check(content) {
     if (Buffer.byteLength(content.body, "utf8") > MAX_BODY_BYTES)
@@ -139,6 +200,7 @@ export const articles: ContentKind<ArticleContent, PublishedArticle> = {
       tags: content.tags,
       ...(content.kind === "collected" ? { sourceName: content.sourceName, sourceUrl: content.sourceUrl } : {}),
       ...(content.image ? { image: content.image } : {}),
+      ...(content.featuredImage ? { featuredImage: content.featuredImage } : {}),
       publishedAt: meta.publishedAt,
       updatedAt: meta.updatedAt,
       approvedBy: meta.approvedBy,
@@ -178,11 +240,13 @@ export interface ImportInput {
   tags?: string[];
   sourceName?: string;
   sourceUrl?: string;
+  /** A media library id (a ready image with alt text), resolved by `prepare`. */
+  featuredImage?: string;
   publishedAt: string;
 }
 
 /** The engine's import request for an archived article, cleaned like any editor's content. */
 export function articleImport(input: ImportInput) {
-  const { id, publishedAt, ...content } = input;
-  return { ...(id ? { id } : {}), publishedAt, content: clean({ ...content, tags: content.tags ?? [] }) };
+  const { id, publishedAt, featuredImage, ...content } = input;
+  return { ...(id ? { id } : {}), publishedAt, content: clean({ ...content, tags: content.tags ?? [], featuredImage: chosenImage(featuredImage, undefined) }) };
 }

@@ -20,7 +20,26 @@ export interface ArticleContent {
   /** Collected articles only: where the text comes from. */
   sourceName?: string;
   sourceUrl?: string;
+  /** Old data: an image address typed by hand. Pages prefer `featuredImage`. */
   image?: string;
+  /** The featured image chosen from the media library, as it was when chosen (no other read to show it). */
+  featuredImage?: FeaturedImage;
+}
+
+/**
+ * What an article keeps of its featured image (a media library item of kind "image", ready, with
+ * alt text): enough to render a responsive <picture> and the OpenGraph image without reading the
+ * library. Editing the library's alt later changes the article when the image is chosen again.
+ */
+export interface FeaturedImage {
+  id: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** A tiny blurred WebP data: URL shown behind the image while it loads. */
+  placeholder?: string;
+  /** WebP and JPEG copies at several widths, each a public /media/… path. */
+  variants: { width: number; format: string; url: string }[];
 }
 
 /** What readers see: the published view, one item per published article, keyed by slug. */
@@ -39,7 +58,7 @@ export type ArticleSummary = Omit<PublishedArticle, "body" | "approvedBy">;
 
 export const SUMMARY_ATTRIBUTES = [
   "id", "slug", "kind", "title", "summary", "sectionId", "byline", "tags",
-  "sourceName", "sourceUrl", "image", "publishedAt", "updatedAt",
+  "sourceName", "sourceUrl", "image", "featuredImage", "publishedAt", "updatedAt",
 ] as const;
 
 const MAX_PAGE = 50;

@@ -13,7 +13,7 @@
  * the section) and, across all sections, the months of the sitemap index.
  */
 import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import type { ArticleSummary } from "./articles";
+import { SUMMARY_ATTRIBUTES, type ArticleSummary } from "./articles";
 import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store, TransactItem } from "../storage/store";
@@ -40,10 +40,6 @@ export interface ListingPage {
   pages: number;
 }
 
-const SUMMARY_ATTRIBUTES = [
-  "id", "slug", "kind", "title", "summary", "sectionId", "byline", "tags",
-  "sourceName", "sourceUrl", "image", "publishedAt", "updatedAt",
-] as const;
 
 const ENTITY = "PublishedCount";
 const SCHEMA_VERSION = 1;

@@ -6,8 +6,17 @@
  */
 import sanitizeHtml from "sanitize-html";
 
-// Media of our own is served from /media/… (same origin); other images must be https.
-const ALLOWED_IMAGE_SRC = /^(?:\/media\/[\w\-./]+|https:\/\/\S+)$/;
+/**
+ * Images in rich text come only from the portal's own media library, as relative /media/… paths
+ * (same origin, served from our bucket): an outside address would let anyone who can edit make
+ * every reader's browser call a third party (tracking, mixed content, images changed after
+ * approval). No "..", so the path cannot step out of /media/. Other <img> sources lose their src.
+ */
+const ALLOWED_IMAGE_SRC = /^\/media\/[\w\-./]+$/;
+
+export function isOwnMediaPath(src: string): boolean {
+  return ALLOWED_IMAGE_SRC.test(src) && !src.includes("..");
+}
 
 const RICH_TEXT: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -17,15 +26,23 @@ const RICH_TEXT: sanitizeHtml.IOptions = {
   ],
   allowedAttributes: {
     a: ["href", "title", "rel"],
-    img: ["src", "alt", "width", "height"],
+    img: ["src", "alt", "width", "height", "loading"],
     th: ["colspan", "rowspan", "scope"],
     td: ["colspan", "rowspan"],
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowProtocolRelative: false,
   // Links leave the portal without handing it the opener or the referrer's full path.
-  transformTags: { a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }) },
-  exclusiveFilter: (frame) => frame.tag === "img" && !ALLOWED_IMAGE_SRC.test(frame.attribs.src ?? ""),
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer" }),
+    // `loading` only as lazy or eager; anything else is dropped rather than left empty.
+    img: (tagName, attribs) => {
+      const { loading, ...rest } = attribs;
+      return { tagName, attribs: loading === "lazy" || loading === "eager" ? { ...rest, loading } : rest };
+    },
+  },
+  // An image without an allowed source is dropped whole: an <img> with no src shows nothing useful.
+  exclusiveFilter: (frame) => frame.tag === "img" && !isOwnMediaPath(frame.attribs.src ?? ""),
 };
 
 export function sanitizeRichText(html: string): string {
