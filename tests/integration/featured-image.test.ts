@@ -73,7 +73,7 @@ describe("featured images of articles", () => {
   it("refuses an image without alt text, then takes it once the library has one", async () => {
     const error = await refused(draft(photo.id));
     expect(error).toMatchObject({ code: "VALIDATION", fields: { featuredImage: "Ảnh chưa có mô tả (alt)." } });
-    expect(error.message).toBe("Ảnh đại diện chưa có mô tả (alt). Hãy nhập mô tả ảnh trong thư viện rồi chọn lại.");
+    expect(error.message).toBe("Ảnh đại diện (Cầu Hòa Phong.jpg) chưa có mô tả (alt). Hãy nhập mô tả ảnh trong thư viện rồi chọn lại.");
 
     photo = await MediaLibrary.update(store, photo.id, { alt: "Cầu Hòa Phong nhìn từ bờ nam sông Lam" });
     const { item } = await draft(photo.id);

@@ -72,7 +72,7 @@ describe("image pipeline on s3rver", () => {
     expect(outcome).toBe("ready");
     expect(record).toMatchObject({ status: "ready", kind: "image", contentType: "image/jpeg", width: 3000, height: 4000 });
     expect(record.variants!.map((v) => `${v.width}.${v.format}`)).toEqual([
-      "320.webp", "320.jpeg", "640.webp", "640.jpeg", "1024.webp", "1024.jpeg", "1600.webp", "1600.jpeg",
+      "320.webp", "320.jpeg", "640.webp", "640.jpeg", "1024.webp", "1024.jpeg", "1600.webp", "1600.jpeg", "1200.jpeg",
     ]);
     expect(record.url).toBe(`/media/${record.id}/1600.jpg`);
     expect(record.placeholder).toMatch(/^data:image\/webp;base64,[A-Za-z0-9+/=]{20,400}$/);

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import type { ContentKind } from "../publishing/kind";
-import { MediaLibrary } from "../media/library";
-import { MEDIA_ID } from "../media/types";
-import { SUMMARY_ATTRIBUTES, type ArticleContent, type ArticleKind, type FeaturedImage, type PublishedArticle } from "../reader/articles";
+import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";
+import { SUMMARY_ATTRIBUTES, type ArticleContent, type ArticleKind, type PublishedArticle } from "../reader/articles";
 import { invalid } from "../shared/errors";
 import { plainText, sanitizeRichText } from "../shared/html";
 import { Urls } from "../shared/urls";
-import type { Store } from "../storage/store";
 import { httpUrl, isoDateTime, optionalText, text, version } from "../shared/validation";
 
 /**
@@ -48,11 +46,7 @@ const fields = {
     }),
   ]),
   // A media library id; "" or null removes the image. `prepare` checks the item and keeps its snapshot.
-  featuredImage: z.union([
-    z.literal(""),
-    z.null(),
-    z.string({ error: "Ảnh đại diện phải là mã ảnh trong thư viện." }).regex(MEDIA_ID, { error: "Mã ảnh đại diện không hợp lệ." }),
-  ]),
+  featuredImage: featuredImageField,
 };
 
 const createSchema = z.object({
@@ -70,46 +64,6 @@ const createSchema = z.object({
 });
 
 const updateSchema = z.object({ version, ...fields }).partial().required({ version: true });
-
-/** An image chosen but not resolved yet: its media id only (`prepare` makes it a snapshot). */
-const pendingImage = (id: string) => ({ id }) as FeaturedImage;
-const isResolved = (image: FeaturedImage) => Array.isArray(image.variants);
-
-/** The featured image of a create or edit: null/"" removes it, an id is resolved again (the alt may have changed). */
-function chosenImage(value: unknown, current: FeaturedImage | undefined): FeaturedImage | undefined {
-  if (value === undefined) return current;
-  return typeof value === "string" && value ? pendingImage(value) : undefined;
-}
-
-const FEATURED = "featuredImage";
-
-/**
- * The snapshot of media item `id` as a featured image: it must exist, be an image, be ready and
- * have alt text (readers who cannot see it get the description; we do not publish without one).
- */
-async function featuredSnapshot(store: Store, id: string): Promise<FeaturedImage> {
-  const record = await MediaLibrary.get(store, id);
-  if (!record) throw invalid(`Ảnh đại diện không có trong thư viện (mã ${id}).`, { [FEATURED]: "Không tìm thấy ảnh." });
-  if (record.kind !== "image") throw invalid(`Tệp “${record.filename}” không phải là ảnh, không dùng làm ảnh đại diện được.`, { [FEATURED]: "Hãy chọn một ảnh." });
-  if (record.status !== "ready" || !record.variants?.length || !record.width || !record.height)
-    throw invalid(
-      record.status === "failed"
-        ? `Ảnh đại diện (${record.filename}) bị lỗi: ${record.error ?? "không xử lý được"}`
-        : `Ảnh đại diện (${record.filename}) đang được xử lý, hãy chờ giây lát rồi lưu lại.`,
-      { [FEATURED]: "Ảnh chưa sẵn sàng." },
-    );
-  const alt = (record.alt ?? "").trim();
-  if (!alt)
-    throw invalid("Ảnh đại diện chưa có mô tả (alt). Hãy nhập mô tả ảnh trong thư viện rồi chọn lại.", { [FEATURED]: "Ảnh chưa có mô tả (alt)." });
-  return {
-    id,
-    alt,
-    width: record.width,
-    height: record.height,
-    ...(record.placeholder ? { placeholder: record.placeholder } : {}),
-    variants: record.variants.map(({ width, format, url }) => ({ width, format, url })),
-  };
-}
 
 /** Rich text sanitized, plain text stripped of markup; source fields only on collected articles. */
 function clean(content: ArticleContent): ArticleContent {
@@ -162,12 +116,9 @@ export const articles: ContentKind<ArticleContent, PublishedArticle> = {
   },
 
   /** A newly chosen featured image becomes its snapshot; one already resolved (edit, restore) stays as it was. */
-  async prepare(content, { store }) {
-    if (!content.featuredImage || isResolved(content.featuredImage)) return content;
-    return { ...content, featuredImage: await featuredSnapshot(store, content.featuredImage.id) };
-  },
+  prepare: (content, { store }) => resolveFeatured(content, store),
 
-  mediaRefs: (content) => (content.featuredImage ? [content.featuredImage.id] : []),
+  mediaRefs: featuredRefs,
 
   check(content) {
     if (Buffer.byteLength(content.body, "utf8") > MAX_BODY_BYTES)

@@ -21,6 +21,8 @@ export type RenderedImage =
 
 /** Widths of the variants (px); an image narrower than one gets no variant wider than itself. */
 export const VARIANT_WIDTHS = [320, 640, 1024, 1600] as const;
+/** The width OpenGraph and Twitter cards ask for: one more JPEG, made only when the image is that wide. */
+export const SHARE_WIDTH = 1200;
 /** Above this an image is refused before it is decoded (a 100-megapixel RGBA decode is 400 MB). */
 export const MAX_PIXELS = 100_000_000;
 
@@ -95,12 +97,19 @@ export async function renderImage(store: Store, id: string, bytes: Uint8Array): 
     }
   }
 
+  if (base.info.width >= SHARE_WIDTH) {
+    const key = `media/${id}/${SHARE_WIDTH}.jpg`;
+    const share = await lib(base.data, raw).resize({ width: SHARE_WIDTH }).jpeg({ quality: 80, progressive: true }).toBuffer();
+    await putPublic(store, key, share, { ContentType: "image/jpeg", CacheControl: IMMUTABLE });
+    variants.push({ width: SHARE_WIDTH, format: "jpeg", url: publicUrl(key) });
+  }
+
   const tiny = await lib(base.data, raw).resize({ width: 16 }).webp({ quality: 40 }).toBuffer();
   // stats() reads its input (the decoded base), whatever the pipeline says.
   const stats = await lib(base.data, raw).stats();
   const mean = stats.channels.reduce((sum, channel) => sum + channel.mean, 0) / Math.max(1, stats.channels.length);
   const warnings = qualityWarnings(width, height, mean, stats.sharpness);
-  const largestJpeg = variants.filter((v) => v.format === "jpeg").at(-1)!;
+  const largestJpeg = variants.filter((v) => v.format === "jpeg").reduce((a, b) => (b.width > a.width ? b : a));
   return {
     url: largestJpeg.url,
     width,

@@ -4,6 +4,7 @@ import { Keys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";
 import type { Store } from "../storage/store";
 import { isSlug } from "../shared/text";
+import type { ImageSnapshot } from "./images";
 
 export type ArticleKind = "news" | "collected";
 
@@ -26,21 +27,8 @@ export interface ArticleContent {
   featuredImage?: FeaturedImage;
 }
 
-/**
- * What an article keeps of its featured image (a media library item of kind "image", ready, with
- * alt text): enough to render a responsive <picture> and the OpenGraph image without reading the
- * library. Editing the library's alt later changes the article when the image is chosen again.
- */
-export interface FeaturedImage {
-  id: string;
-  alt: string;
-  width: number;
-  height: number;
-  /** A tiny blurred WebP data: URL shown behind the image while it loads. */
-  placeholder?: string;
-  /** WebP and JPEG copies at several widths, each a public /media/… path. */
-  variants: { width: number; format: string; url: string }[];
-}
+/** Kept for the pages that name it so: an article's featured image is an ImageSnapshot. */
+export type FeaturedImage = ImageSnapshot;
 
 /** What readers see: the published view, one item per published article, keyed by slug. */
 export interface PublishedArticle extends ArticleContent {

@@ -1,0 +1,17 @@
+/**
+ * What content keeps of a media library image it shows (a featured image, a gallery photo, a
+ * video poster, a banner): enough to render a responsive <picture> and the OpenGraph image without
+ * reading the library. Taken when the editor chooses the image (functions/core/media/snapshots.ts);
+ * changing the library's alt later changes the content when the image is chosen again.
+ * Reader-safe: types only.
+ */
+export interface ImageSnapshot {
+  id: string;
+  alt: string;
+  width: number;
+  height: number;
+  /** A tiny blurred WebP data: URL shown behind the image while it loads. */
+  placeholder?: string;
+  /** WebP and JPEG copies at several widths, each a public /media/… path. */
+  variants: { width: number; format: string; url: string }[];
+}
