@@ -5,6 +5,7 @@
  */
 import { Urls } from "../functions/core/shared/urls";
 import { variantNear } from "./components/Picture";
+import type { ImageSnapshot } from "../functions/core/reader/images";
 import type { AppProps, DocumentOptions } from "./types";
 import { documentDescription, documentJsonLd, documentPageTitle } from "./document-head";
 import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
@@ -79,6 +80,26 @@ function absoluteImage(href: string, origin: string): string | undefined {
   }
 }
 
+/**
+ * The library image a page shares (OpenGraph, Twitter, JSON-LD): the featured image of the item it
+ * shows; each kind's page adds its case here.
+ */
+export function shareImage(props: AppProps): ImageSnapshot | undefined {
+  const page = props.page;
+  switch (page.kind) {
+    case "article":
+      return page.article.featuredImage;
+    case "document":
+      return page.document.featuredImage;
+    case "consultation":
+      return page.consultation.featuredImage;
+    // galleries-pages
+    // videos-pages
+    default:
+      return undefined;
+  }
+}
+
 /** Every tag of <head> after the charset and viewport, as HTML. */
 export function headTags(props: AppProps, options: DocumentOptions): string {
   const title = pageTitle(props);
@@ -88,7 +109,8 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
   const article = page.kind === "article" ? page.article : undefined;
   // A library image: its JPEG nearest 1200 px wide (what OpenGraph and Twitter cards show), with
   // its size; otherwise the old hand-typed address, size unknown.
-  const featured = article?.featuredImage ? (variantNear(article.featuredImage, 1200) ?? variantNear(article.featuredImage, 1200, ["webp"])) : undefined;
+  const shared = shareImage(props);
+  const featured = shared ? (variantNear(shared, 1200) ?? variantNear(shared, 1200, ["webp"])) : undefined;
   const image = featured
     ? absoluteImage(featured.url, options.origin)
     : article?.image
@@ -117,7 +139,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("property", "og:image", image),
     meta("property", "og:image:width", image && featured ? String(featured.width) : undefined),
     meta("property", "og:image:height", image && featured ? String(featured.height) : undefined),
-    meta("property", "og:image:alt", image && article?.featuredImage ? article.featuredImage.alt : undefined),
+    meta("property", "og:image:alt", featured ? shared!.alt : undefined),
     meta("property", "article:published_time", article?.publishedAt),
     meta("property", "article:modified_time", article?.updatedAt),
     meta("property", "article:section", article && props.sections.find((s) => s.id === article.sectionId)?.name),
@@ -125,7 +147,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("name", "twitter:title", article ? article.title : title),
     meta("name", "twitter:description", description),
     meta("name", "twitter:image", image),
-    meta("name", "twitter:image:alt", image && article?.featuredImage ? article.featuredImage.alt : undefined),
+    meta("name", "twitter:image:alt", featured ? shared!.alt : undefined),
   ];
   if (article) {
     const section = props.sections.find((s) => s.id === article.sectionId);

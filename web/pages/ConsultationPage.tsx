@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ConsultationForm } from "../components/ConsultationForm";
+import { Picture } from "../components/Picture";
 import { formatDate, formatDateTime, formatNumber } from "../format";
 import type { PageData, Section } from "../types";
 
@@ -60,6 +61,13 @@ export function ConsultationPage(props: Omit<Data, "kind"> & { sections: Section
         </Show>
       </p>
       <p class="article__summary">{c().summary}</p>
+      <Show when={c().featuredImage}>
+        {(image) => (
+          <figure class="article__image">
+            <Picture image={image()} sizes="(max-width: 860px) calc(100vw - 32px), 760px" priority />
+          </figure>
+        )}
+      </Show>
 
       <dl class="consultation__facts">
         <div>

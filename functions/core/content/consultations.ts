@@ -8,6 +8,7 @@ import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { plainText, sanitizeRichText } from "../shared/html";
 import { Urls } from "../shared/urls";
+import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";
 import { isoDateTime, optionalText, text, version } from "../shared/validation";
 
 /**
@@ -28,7 +29,7 @@ export const MIN_PERIOD_DAYS = 30;
 /** The section a draft goes to when the request names none, if the portal has it (else a 400 asking for one). */
 export const DEFAULT_SECTION_SLUG = "gop-y-du-thao";
 
-const CONTENT_FIELDS = ["title", "summary", "body", "sectionId", "files", "opensAt", "closesAt", "receiver", "shortPeriodReason", "summaryFile"] as const;
+const CONTENT_FIELDS = ["title", "summary", "body", "sectionId", "files", "opensAt", "closesAt", "receiver", "shortPeriodReason", "summaryFile", "featuredImage"] as const;
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
 /** Digits with the usual separators: "0200 3812 345", "+84 200 3812345", "(0200) 381-2345". */
@@ -71,6 +72,7 @@ const fields = {
   shortPeriodReason: optionalText("Lý do rút ngắn thời gian lấy ý kiến", LIMITS.reason),
   // null or "" removes the summary report.
   summaryFile: z.union([z.literal(""), z.null(), mediaId("Báo cáo tổng hợp, tiếp thu, giải trình")]),
+  featuredImage: featuredImageField,
 };
 
 const createSchema = z.object({
@@ -81,6 +83,7 @@ const createSchema = z.object({
   files: fields.files.default([]),
   shortPeriodReason: fields.shortPeriodReason.optional(),
   summaryFile: fields.summaryFile.optional(),
+  featuredImage: fields.featuredImage.optional(),
   slug: z.string().max(130).optional(),
   publishedAt: isoDateTime("Ngày đăng").optional(),
 });
@@ -110,6 +113,7 @@ function clean(content: ConsultationContent): ConsultationContent {
   const reason = plainText(content.shortPeriodReason ?? "");
   if (reason && isShort(out)) out.shortPeriodReason = reason;
   if (content.summaryFile) out.summaryFile = content.summaryFile;
+  if (content.featuredImage) out.featuredImage = content.featuredImage;
   return out;
 }
 
@@ -136,6 +140,7 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
       receiver: input.receiver as Receiver,
       shortPeriodReason: input.shortPeriodReason,
       ...(input.summaryFile ? { summaryFile: unresolved(input.summaryFile) } : {}),
+      featuredImage: chosenImage(input.featuredImage, undefined),
     });
   },
 
@@ -149,6 +154,7 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
       if (input.summaryFile) next.summaryFile = unresolved(input.summaryFile);
       else delete next.summaryFile;
     }
+    next.featuredImage = chosenImage(input.featuredImage, current.featuredImage);
     return clean(next);
   },
 
@@ -159,7 +165,7 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
       unique.length ? fileSnapshots(store, unique, "files") : Promise.resolve([]),
       content.summaryFile ? fileSnapshots(store, [content.summaryFile], "summaryFile", "Báo cáo tổng hợp, tiếp thu, giải trình") : Promise.resolve([]),
     ]);
-    return { ...content, files, ...(summary[0] ? { summaryFile: summary[0] } : {}) };
+    return resolveFeatured({ ...content, files, ...(summary[0] ? { summaryFile: summary[0] } : {}) }, store);
   },
 
   check(content) {
@@ -193,6 +199,7 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
       closesAt: content.closesAt,
       receiver: content.receiver,
       ...(content.summaryFile ? { summaryFile: content.summaryFile } : {}),
+      ...(content.featuredImage ? { featuredImage: content.featuredImage } : {}),
       publishedAt: meta.publishedAt,
       updatedAt: meta.updatedAt,
       approvedBy: meta.approvedBy,
@@ -216,7 +223,7 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
 
   reportKind: () => "consultations",
   // Attached files and the summary report are uses in the media library: they cannot be deleted.
-  mediaRefs: (content) => [...content.files.map((file) => file.id), ...(content.summaryFile ? [content.summaryFile.id] : [])],
+  mediaRefs: (content) => [...content.files.map((file) => file.id), ...(content.summaryFile ? [content.summaryFile.id] : []), ...featuredRefs(content)],
   url: Urls.consultation,
   // The list, every draft's page and the feed (one wildcard path), and the home page.
   paths: () => [Urls.withQueries(Urls.consultations()), Urls.home()],

@@ -1,6 +1,7 @@
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { fileSnapshots } from "../media/library";
+import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";
 import type { ContentKind, CreateRequest } from "../publishing/kind";
 import {
   DOCUMENT_FIELDS, DOCUMENT_SPACE, DOCUMENT_SUMMARY_ATTRIBUTES, documentFacets, DocumentTypes, notationKey, VALIDITIES,
@@ -32,7 +33,7 @@ export const DOCUMENT_SECTION_SLUG = "van-ban";
 
 const CONTENT_FIELDS = [
   "title", "summary", "sectionId", "docType", "docTypeName", "number", "issuer", "issuerSlug", "issuedAt", "subject", "signer", "signerTitle",
-  "field", "effectiveAt", "validity", "replacedBy", "replacedByTitle", "body", "files",
+  "field", "effectiveAt", "validity", "replacedBy", "replacedByTitle", "body", "files", "featuredImage",
 ] as const;
 
 /**
@@ -85,11 +86,12 @@ const createSchema = z.object({
   replacedBy: fields.replacedBy.optional(),
   body: fields.body.default(""),
   files: fields.files.default([]),
+  featuredImage: featuredImageField.optional(),
   section: text("Chuyên mục", LIMITS.section).optional(),
   slug: z.string().max(130).optional(),
   publishedAt: isoDateTime("Ngày đăng").optional(),
 });
-const updateSchema = z.object({ version, section: text("Chuyên mục", LIMITS.section), ...fields }).partial().required({ version: true });
+const updateSchema = z.object({ version, section: text("Chuyên mục", LIMITS.section), featuredImage: featuredImageField, ...fields }).partial().required({ version: true });
 type CreateInput = z.infer<typeof createSchema>;
 type UpdateInput = Partial<z.infer<typeof updateSchema>>;
 
@@ -118,6 +120,7 @@ function clean(content: DocumentContent): DocumentContent {
     delete out.replacedBy;
     delete out.replacedByTitle;
   } else out.replacedBy = out.replacedBy.trim();
+  if (!out.featuredImage) delete out.featuredImage;
   return out;
 }
 
@@ -174,6 +177,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
       docType: input.docType, docTypeName: "", number: input.number, issuer: input.issuer, issuerSlug: "", issuedAt: input.issuedAt,
       subject: input.subject, signer: input.signer, signerTitle: input.signerTitle, field: input.field, effectiveAt: input.effectiveAt,
       validity: input.validity, replacedBy: input.replacedBy, body: input.body, files: [...new Set(input.files)].map(ref),
+      featuredImage: chosenImage(input.featuredImage, undefined),
     });
   },
 
@@ -181,9 +185,10 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
     const edit = changes as UpdateInput;
     const next: DocumentContent = { ...current, sectionId };
     for (const [key, value] of Object.entries(edit)) {
-      if (value === undefined || key === "files" || key === "version" || key === "section") continue;
+      if (value === undefined || key === "files" || key === "version" || key === "section" || key === "featuredImage") continue;
       (next as unknown as Record<string, unknown>)[key] = value;
     }
+    next.featuredImage = chosenImage(edit.featuredImage, current.featuredImage);
     if (edit.docType !== undefined && edit.docType !== current.docType) next.docTypeName = "";
     if (edit.replacedBy !== undefined && edit.replacedBy !== current.replacedBy) delete next.replacedByTitle;
     // Files already attached keep their snapshot; new ids are resolved by `prepare`.
@@ -213,7 +218,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
     }
     out.title = documentTitle(out.docTypeName, out.number, out.subject);
     out.summary = out.subject;
-    return out;
+    return resolveFeatured(out, store);
   },
 
   check(content) {
@@ -257,6 +262,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
       approvedBy: meta.approvedBy,
     };
     for (const name of ["signer", "signerTitle", "field", "effectiveAt", "replacedBy", "replacedByTitle"] as const) if (content[name]) view[name] = content[name];
+    if (content.featuredImage) view.featuredImage = content.featuredImage;
     if (meta.revisedAt) view.revisedAt = meta.revisedAt;
     return view;
   },
@@ -279,7 +285,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
 
   reportKind: () => "documents",
   // Attached files are uses in the media library: a file of a document cannot be deleted.
-  mediaRefs: (content) => content.files.map((file) => file.id),
+  mediaRefs: (content) => [...content.files.map((file) => file.id), ...featuredRefs(content)],
   uniqueKeys: (content) => [{ token: uniqueToken(content), field: "number", message: uniqueMessage(content) }],
   facets: (view) => documentFacets(view),
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Store } from "../storage/store";
+import type { ImageSnapshot } from "../reader/images";
 import type { Actor } from "./audit";
 import type { Status } from "./workflow";
 
@@ -106,6 +107,11 @@ export interface BaseContent {
   title: string;
   summary: string;
   sectionId: string;
+  /**
+   * Every kind may take a featured image (a library image chosen by id, kept as a snapshot by the
+   * kind's `prepare` through core/media/snapshots.ts `resolveFeatured`, listed in its `mediaRefs`).
+   */
+  featuredImage?: ImageSnapshot;
 }
 
 export interface PublicationMeta {

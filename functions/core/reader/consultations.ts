@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ConsultationKeys } from "../storage/keys";
 import type { Store } from "../storage/store";
+import type { ImageSnapshot } from "./images";
 import { Published } from "./published";
 
 /**
@@ -44,6 +45,7 @@ export interface ConsultationContent {
   shortPeriodReason?: string;
   /** The report on how comments were taken in (báo cáo tổng hợp, tiếp thu, giải trình), shown once closed. */
   summaryFile?: ConsultationFile;
+  featuredImage?: ImageSnapshot;
 }
 
 /** The published view: everything readers see, keyed by slug. */
@@ -57,7 +59,7 @@ export interface PublishedConsultation extends Omit<ConsultationContent, "shortP
 }
 
 export const CONSULTATION_SUMMARY_ATTRIBUTES = [
-  "id", "slug", "title", "summary", "sectionId", "opensAt", "closesAt", "publishedAt", "updatedAt", "summaryFile",
+  "id", "slug", "title", "summary", "sectionId", "opensAt", "closesAt", "publishedAt", "updatedAt", "summaryFile", "featuredImage",
 ] as const;
 
 export type ConsultationSummary = Pick<PublishedConsultation, (typeof CONSULTATION_SUMMARY_ATTRIBUTES)[number]>;
