@@ -11,6 +11,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
 import { createSections, createUser, request, signIn } from "../support/auth";
 import { head } from "../support/media";
+import { findAll, parseXml } from "../support/xml";
 import { createTestStore } from "../support/store";
 
 const ORIGIN = "https://tinhuy.example.vn";
@@ -138,5 +139,19 @@ describe("featured image on reader pages", () => {
     expect(body).not.toContain("evil.example");
     expect(body).not.toContain("..");
     expect(body).toBe(`<p>Trước</p><img src="${ours}" alt="Cánh đồng" width="640" height="400" loading="lazy" />`);
+  });
+
+  it("lists the featured image in the sitemap entry of its article (Google's image extension)", async () => {
+    const pictured = await publish({ title: "Ảnh đại diện trong sơ đồ trang", featuredImage: photo.id });
+    const plain = await publish({ title: "Tin không có ảnh" });
+    const sitemap = parseXml(await (await app.request("/sitemap.xml")).text());
+    expect(sitemap.attributes["xmlns:image"]).toBe("http://www.google.com/schemas/sitemap-image/1.1");
+    const imagesOf = (slug: string) => {
+      const entry = findAll(sitemap, "url").find((url) => url.children.find((c) => c.name === "loc")?.text === `${ORIGIN}/bai-viet/${slug}`);
+      expect(entry, slug).toBeDefined();
+      return findAll(entry!, "image:loc").map((loc) => loc.text);
+    };
+    expect(imagesOf(pictured.slug)).toEqual([`${ORIGIN}/media/${photo.id}/1600.jpg`]);
+    expect(imagesOf(plain.slug)).toEqual([]);
   });
 });

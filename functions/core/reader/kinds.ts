@@ -18,6 +18,26 @@ export interface PublicKind {
   /** Path segment of its sitemap file when the sitemap is an index: "/sitemaps/van-ban.xml". */
   segment: string;
   url(slug: string): string;
+  /**
+   * What its sitemap entries carry besides the page (Google's image and video extensions): the
+   * attributes to read from each view and the media they describe. Without it, a kind's entry
+   * lists its featured image, if any.
+   */
+  sitemap?: { attributes: string[]; media(view: Record<string, unknown>): SitemapMedia };
+}
+
+/** Images (`<image:image>`) and a video (`<video:video>`) of one sitemap entry; paths may be site-relative. */
+export interface SitemapMedia {
+  images?: string[];
+  video?: { title: string; description: string; thumbnail: string; contentUrl?: string; playerUrl?: string; publishedAt?: string };
+}
+
+/** The image a sitemap lists for a library image snapshot: its widest JPEG (the pipeline's largest copy). */
+export function sitemapImage(image: unknown): string | undefined {
+  const variants = (image as { variants?: { width: number; format: string; url: string }[] } | undefined)?.variants;
+  if (!Array.isArray(variants)) return undefined;
+  const jpeg = variants.filter((v) => v.format === "jpeg");
+  return (jpeg.length ? jpeg : variants).reduce<{ width: number; url: string } | undefined>((a, b) => (!a || b.width > a.width ? b : a), undefined)?.url;
 }
 
 export const PUBLIC_KINDS: readonly PublicKind[] = [

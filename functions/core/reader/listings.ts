@@ -257,7 +257,7 @@ export const Listings = {
    * that is not one (`2026-13`), or whose bounds are not four-digit-year instants (`9999-12` ends
    * in year 10000), has none: nothing is read.
    */
-  async publishedInMonth(store: Store, month: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
+  async publishedInMonth(store: Store, month: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt" | "featuredImage">[]> {
     const bounds = monthBounds(month);
     return bounds ? Listings.publishedBetween(store, bounds.from, bounds.to) : [];
   },
@@ -266,8 +266,8 @@ export const Listings = {
    * Every article published in [from, to) (ISO instants; either omitted: no bound), newest first.
    * Bounds out of order are an empty range, not a DynamoDB error.
    */
-  async publishedBetween(store: Store, from?: string, to?: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[]> {
-    const items: Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt">[] = [];
+  async publishedBetween(store: Store, from?: string, to?: string): Promise<Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt" | "featuredImage">[]> {
+    const items: Pick<ArticleSummary, "slug" | "publishedAt" | "updatedAt" | "featuredImage">[] = [];
     if (from !== undefined && to !== undefined && from > to) return items;
     const range = Keys.publishedRange(from, to);
     for await (const page of queryPages(store, {
@@ -275,7 +275,7 @@ export const Listings = {
       IndexName: "gsi2",
       KeyConditionExpression: "gsi2pk = :pk AND gsi2sk BETWEEN :from AND :to",
       ExpressionAttributeValues: { ":pk": Keys.publishedLatest(), ":from": range.from, ":to": range.to },
-      ProjectionExpression: "slug, publishedAt, updatedAt",
+      ProjectionExpression: "slug, publishedAt, updatedAt, featuredImage",
       ScanIndexForward: false,
     })) {
       items.push(...(page as typeof items));

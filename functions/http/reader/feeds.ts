@@ -11,6 +11,8 @@
  *   /van-ban/rss.xml, /lich-cong-tac/rss.xml, /gop-y/rss.xml   RSS of the other kinds (createKindFeeds;
  *                                 mounted before their pages, whose `/:slug` would take the path)
  *   /sitemaps/van-ban.xml, …      each other kind's published items (core/reader/kinds.ts)
+ *   Page entries carry their images (<image:image>: featured image, a gallery's photos) and
+ *   videos (<video:video>), Google's sitemap extensions.
  *   /robots.txt
  *
  * Everything is built as strings with every text escaped, and characters XML forbids removed.
@@ -18,7 +20,7 @@
 import { Hono, type Context } from "hono";
 import { Articles, type ArticleSummary } from "../../core/reader/articles";
 import { notFound } from "../../core/shared/errors";
-import { PUBLIC_KINDS, type PublicKind } from "../../core/reader/kinds";
+import { PUBLIC_KINDS, sitemapImage, type PublicKind, type SitemapMedia } from "../../core/reader/kinds";
 import { Listings } from "../../core/reader/listings";
 import { Published } from "../../core/reader/published";
 import type { Section } from "../../core/sections/sections";
@@ -82,11 +84,44 @@ function rss(options: {
   ].join("\n");
 }
 
-const URLSET = '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">';
+const URLSET =
+  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" xmlns:video="http://www.google.com/schemas/sitemap-video/1.1">';
 
-function urlEntry(loc: string, lastmod?: string): string {
-  return `<url><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${xmlText(new Date(lastmod).toISOString())}</lastmod>` : ""}</url>`;
+/** Google allows 1,000 images per page entry. */
+const IMAGES_PER_URL = 1000;
+
+/** One <url>, with the page's images and video (absolute URLs) when it has them. */
+function urlEntry(loc: string, lastmod?: string, media?: SitemapMedia, base?: string): string {
+  const abs = (path: string) => xmlText(base ? new URL(path, base).href : path);
+  const images = (media?.images ?? []).slice(0, IMAGES_PER_URL).map((url) => `<image:image><image:loc>${abs(url)}</image:loc></image:image>`);
+  const v = media?.video;
+  const video = v
+    ? [
+        "<video:video>",
+        `<video:thumbnail_loc>${abs(v.thumbnail)}</video:thumbnail_loc>`,
+        `<video:title>${xmlText(v.title)}</video:title>`,
+        `<video:description>${xmlText(v.description.slice(0, 2048))}</video:description>`,
+        v.contentUrl ? `<video:content_loc>${abs(v.contentUrl)}</video:content_loc>` : "",
+        v.playerUrl ? `<video:player_loc>${abs(v.playerUrl)}</video:player_loc>` : "",
+        v.publishedAt ? `<video:publication_date>${xmlText(new Date(v.publishedAt).toISOString())}</video:publication_date>` : "",
+        "</video:video>",
+      ].join("")
+    : "";
+  return `<url><loc>${xmlText(loc)}</loc>${lastmod ? `<lastmod>${xmlText(new Date(lastmod).toISOString())}</lastmod>` : ""}${images.join("")}${video}</url>`;
 }
+
+/** A kind's sitemap media: its own hook, or else its featured image. */
+function mediaOf(kind: PublicKind, view: Record<string, unknown>): SitemapMedia {
+  if (kind.sitemap) return kind.sitemap.media(view);
+  const image = sitemapImage(view.featuredImage);
+  return image ? { images: [image] } : {};
+}
+
+/** An article's sitemap images: its featured image. */
+const articleMedia = (article: { featuredImage?: unknown }): SitemapMedia => {
+  const image = sitemapImage(article.featuredImage);
+  return image ? { images: [image] } : {};
+};
 
 function urlset(entries: string[]): string {
   return ['<?xml version="1.0" encoding="UTF-8"?>', URLSET, ...entries, "</urlset>"].join("\n");
@@ -111,8 +146,9 @@ export function createFeeds(deps: AppDeps) {
     const entries: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await Published.latest<FeedItem>(store, kind.space, { limit: 100, cursor, attributes: ["slug", "updatedAt"] });
-      entries.push(...page.items.map((item) => urlEntry(new URL(kind.url(item.slug), base).href, item.updatedAt)));
+      const attributes = ["slug", "updatedAt", ...(kind.sitemap?.attributes ?? ["featuredImage"])];
+      const page = await Published.latest<FeedItem & Record<string, unknown>>(store, kind.space, { limit: 100, cursor, attributes });
+      entries.push(...page.items.map((item) => urlEntry(new URL(kind.url(item.slug), base).href, item.updatedAt, mediaOf(kind, item), base)));
       cursor = page.next;
     } while (cursor && entries.length < KIND_SITEMAP_MAX);
     return entries.slice(0, KIND_SITEMAP_MAX);
@@ -175,7 +211,7 @@ export function createFeeds(deps: AppDeps) {
     const others = await Promise.all(PUBLIC_KINDS.map((kind) => kindEntries(kind, base)));
     const entries = [
       ...(await sitePages(c, newest || undefined)),
-      ...articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt)),
+      ...articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt, articleMedia(a), base)),
       ...others.flat(),
     ];
     return c.body(urlset(entries), 200, XML_HEADERS("application/xml"));
@@ -195,7 +231,7 @@ export function createFeeds(deps: AppDeps) {
     const articles = await Listings.publishedInMonth(store, month);
     if (articles.length === 0) throw notFound("Tháng này không có bài viết.");
     const base = origin(deps, c);
-    return c.body(urlset(articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt))), 200, XML_HEADERS("application/xml"));
+    return c.body(urlset(articles.map((a) => urlEntry(new URL(Urls.article(a.slug), base).href, a.updatedAt, articleMedia(a), base))), 200, XML_HEADERS("application/xml"));
   });
 
   feeds.get(Urls.robots(), (c) =>
