@@ -11,8 +11,10 @@ import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
+import { ARTICLE_IMAGES } from "./article-images";
 import { seedConsultations } from "./consultations";
 import { seedDocuments } from "./documents";
+import { seedImage } from "./images";
 import { seedSchedules } from "./schedules";
 import type { DemoArticle, DemoSection } from "./types";
 
@@ -51,7 +53,11 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
     const id = `demo-${String(index + 1).padStart(4, "0")}`;
     const existing = await store.db.send(new GetCommand({ TableName: store.table, Key: contentKeys(articles.space).item(id), ProjectionExpression: "pk" }));
     if (existing.Item) continue;
-    await engine.importPublished(articleImport({ ...article, id, sectionId: article.section }), DEMO_APPROVER);
+    const picture = ARTICLE_IMAGES.find((image) => article.title.startsWith(image.title));
+    const featuredImage = picture
+      ? (await seedImage(store, { id: `seed-img-${id}`, filename: `minh-hoa-${id}.jpg`, alt: picture.alt, scene: picture.scene, width: 1280, height: 800 }, DEMO_APPROVER)).id
+      : undefined;
+    await engine.importPublished(articleImport({ ...article, id, sectionId: article.section, ...(featuredImage ? { featuredImage } : {}) }), DEMO_APPROVER);
     written++;
   }
   // Documents, schedules and drafts for comment: each seeder is idempotent (fixed ids).

@@ -82,6 +82,13 @@ describe("npm start", () => {
     expect(js.status).toBe(200);
     expect(js.headers.get("cache-control")).toContain("immutable");
 
+    // The demo pictures went through the real pipeline on s3rver and are served under /media/.
+    const picture = /<img class="picture__img" src="(\/media\/seed-img-[\w-]+\/\d+\.jpg)"[^>]*alt="(Tranh minh họa: [^"]+)"/.exec(home);
+    expect(picture, "a demo article's picture on the home page").not.toBeNull();
+    const image = await fetch(`${app.url}${picture![1]}`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/jpeg");
+
     const missing = await fetch(`${app.url}/trang-khong-co`);
     expect(missing.status).toBe(404);
     expect(await missing.text()).toContain("Không tìm thấy trang");
