@@ -40,6 +40,7 @@ export const STAFF_ROUTES = [
   "ANY /api/schedule-owners",
   "ANY /api/schedule-owners/{proxy+}",
   "ANY /api/uploads",
+  "ANY /api/uploads/{proxy+}",
   "ANY /api/media",
   "ANY /api/media/{proxy+}",
   "ANY /api/featured",

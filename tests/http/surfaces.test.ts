@@ -28,6 +28,7 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/schedule-owners": ["POST", "/api/schedule-owners"],
   "ANY /api/schedule-owners/{proxy+}": ["PATCH", "/api/schedule-owners/abc"],
   "ANY /api/uploads": ["POST", "/api/uploads"],
+  "ANY /api/uploads/{proxy+}": ["POST", "/api/uploads/abc/complete"],
   "ANY /api/media": ["GET", "/api/media"],
   "ANY /api/media/{proxy+}": ["GET", "/api/media/abc"],
   "ANY /api/featured": ["PUT", "/api/featured"],

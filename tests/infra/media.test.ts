@@ -100,6 +100,17 @@ describe("media function", () => {
     expect(rules.some((rule: any) => rule.AllowedMethods.includes("PUT") && rule.AllowedOrigins.includes(PUBLIC_URL) && rule.AllowedHeaders.includes("content-type"))).toBe(true);
   });
 
+  it("supports multipart uploads: ETag readable by the browser, unfinished uploads under uploads/ aborted after a day", () => {
+    const { resource } = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket");
+    const rules = resource.Properties.CorsConfiguration.CorsRules;
+    expect(rules.some((rule: any) => rule.AllowedMethods.includes("PUT") && rule.ExposedHeaders?.map((h: string) => h.toLowerCase()).includes("etag"))).toBe(true);
+    // A rule without a prefix filter (or with uploads/) covers the multipart uploads of uploads/.
+    const aborting = resource.Properties.LifecycleConfiguration.Rules.filter(
+      (rule: any) => rule.Status === "Enabled" && rule.AbortIncompleteMultipartUpload && [undefined, "uploads/"].includes(rule.Prefix ?? rule.Filter?.Prefix),
+    );
+    expect(aborting.map((rule: any) => rule.AbortIncompleteMultipartUpload)).toEqual([{ DaysAfterInitiation: 1 }]);
+  });
+
   it("keeps cdk-nag clean, with the function checked", () => {
     expect(prod.errors).toEqual([]);
     expect(prod.warnings).toEqual([]);

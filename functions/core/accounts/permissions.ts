@@ -128,3 +128,8 @@ export function canEditMedia(user: SessionUser, media: { uploadedBy: { id: strin
 export function canDeleteMedia(user: SessionUser, media: { uploadedBy: { id: string } }): boolean {
   return media.uploadedBy.id === user.id || EVERYWHERE.includes(user.role);
 }
+
+/** Completing or cancelling an unfinished (multipart) upload: its uploader, or an admin. */
+export function canFinishUpload(user: SessionUser, media: { uploadedBy: { id: string } }): boolean {
+  return media.uploadedBy.id === user.id || user.role === "admin";
+}

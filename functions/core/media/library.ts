@@ -73,6 +73,8 @@ export type StoredMedia = Omit<MediaRecord, "uses"> & {
   declaredType: string;
   uploadKey?: string;
   processingStartedAt?: string;
+  /** When the bytes must have arrived, if not UPLOAD_WINDOW_MS after createdAt (multipart uploads take longer: multipart.ts). */
+  uploadDeadline?: string;
 };
 
 const FIELDS: (keyof MediaRecord)[] = [
@@ -81,10 +83,11 @@ const FIELDS: (keyof MediaRecord)[] = [
 ];
 
 /** The time-out message a `processing` record has earned by `now`, if any (nothing stays processing forever). */
-export function overdue(item: Pick<StoredMedia, "status" | "createdAt" | "processingStartedAt">, now: Date): string | undefined {
+export function overdue(item: Pick<StoredMedia, "status" | "createdAt" | "processingStartedAt" | "uploadDeadline">, now: Date): string | undefined {
   if (item.status !== "processing") return undefined;
   if (item.processingStartedAt) return now.getTime() - Date.parse(item.processingStartedAt) > PROCESSING_TIMEOUT_MS ? TIMED_OUT : undefined;
-  return now.getTime() - Date.parse(item.createdAt) > UPLOAD_WINDOW_MS ? NOT_RECEIVED : undefined;
+  const deadline = item.uploadDeadline ? Date.parse(item.uploadDeadline) : Date.parse(item.createdAt) + UPLOAD_WINDOW_MS;
+  return now.getTime() > deadline ? NOT_RECEIVED : undefined;
 }
 
 /** The record as it leaves core: known fields only, uses as an array, an overdue record as failed. */

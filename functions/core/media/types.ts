@@ -10,7 +10,7 @@ export type MediaStatus = "processing" | "ready" | "failed";
 
 export const MB = 1024 * 1024;
 
-/** Largest single PUT we presign; multipart uploads (needed above it for a robust upload) are not built yet. */
+/** Largest single PUT we presign; above it the upload is multipart (multipart.ts: 16 MiB parts, resumable part by part). */
 export const SINGLE_PUT_LIMIT = 100 * MB;
 
 /** One allowed content type: its kind, canonical extension, Vietnamese label and size limit. */

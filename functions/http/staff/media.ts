@@ -3,7 +3,8 @@ import { z } from "zod";
 import { canDeleteMedia, canEditMedia, forbidden } from "../../core/accounts/permissions";
 import { MediaLibrary, type MediaKind } from "../../core/media/library";
 import { MEDIA_ID } from "../../core/media/types";
-import { createUpload } from "../../core/media/uploads";
+import { abortUpload, completeUpload } from "../../core/media/multipart";
+import { startUpload } from "../../core/media/uploads";
 import { invalid, notFound } from "../../core/shared/errors";
 import { plainText } from "../../core/shared/html";
 import { optionalText, parse, text } from "../../core/shared/validation";
@@ -15,6 +16,20 @@ const UploadInput = z.object({
   filename: text("Tên tệp", 255),
   contentType: z.string({ error: "Loại tệp (contentType) phải là chuỗi ký tự." }).max(200, { error: "Loại tệp quá dài." }),
   size: z.number({ error: "Kích thước tệp (size) phải là số byte." }).int({ error: "Kích thước tệp phải là số nguyên." }),
+});
+
+/** `POST /uploads/:id/complete`: the parts the browser PUT, with the ETag header each PUT answered. */
+const CompleteInput = z.object({
+  parts: z
+    .array(
+      z.object({
+        partNumber: z.number({ error: "Số thứ tự phần (partNumber) phải là số." }).int({ error: "Số thứ tự phần phải là số nguyên." }).min(1).max(10_000),
+        etag: z.string({ error: "Mã ETag của phần phải là chuỗi ký tự." }).min(1, { error: "Thiếu mã ETag của phần." }).max(200, { error: "Mã ETag quá dài." }),
+      }),
+      { error: "Danh sách phần (parts) phải là mảng." },
+    )
+    .min(1, { error: "Chưa có phần nào của tệp." })
+    .max(10_000, { error: "Quá nhiều phần." }),
 });
 
 /** Plain text (html.ts plainText: tags dropped, whitespace collapsed); "" clears the field. */
@@ -33,7 +48,8 @@ const notInLibrary = () => notFound("Không tìm thấy tệp trong thư viện.
 
 /**
  * Uploads and the media library (docs/architecture.md, "Media"), mounted at `/api` behind
- * requireStaff (staff.ts): `POST /uploads` (presigned PUT), `GET /media?kind=&cursor=&limit=`,
+ * requireStaff (staff.ts): `POST /uploads` (presigned PUT, or the parts of a multipart upload above
+ * 100 MB), `POST /uploads/:id/complete`, `DELETE /uploads/:id` (cancel), `GET /media?kind=&cursor=&limit=`,
  * `GET|PATCH|DELETE /media/:id`. Any staff member uploads and reads; editing and deleting follow
  * core/accounts/permissions.ts (canEditMedia, canDeleteMedia).
  */
@@ -48,9 +64,21 @@ export function createMediaApi(deps: AppDeps) {
   api.post("/uploads", async (c) => {
     const input = parse(UploadInput, await readJson(c));
     const staff = c.get("staff");
-    const { record, ...ticket } = await createUpload(store, input, { id: staff.id, name: staff.name });
+    const { record, ...ticket } = await startUpload(store, input, { id: staff.id, name: staff.name });
     void record;
     return c.json(ticket, 201);
+  });
+
+  // Multipart uploads (core/media/multipart.ts): only the uploader or an admin finishes or cancels one.
+  api.post("/uploads/:id/complete", async (c) => {
+    const uploadId = id(c.req.param("id"));
+    const { parts } = parse(CompleteInput, await readJson(c));
+    return c.json(await completeUpload(store, uploadId, parts, c.get("staff")));
+  });
+
+  api.delete("/uploads/:id", async (c) => {
+    await abortUpload(store, id(c.req.param("id")), c.get("staff"));
+    return c.body(null, 204);
   });
 
   api.get("/media", async (c) => {
