@@ -35,6 +35,8 @@ export const STAFF_ROUTES = [
   "ANY /api/schedules/{proxy+}",
   "ANY /api/consultations",
   "ANY /api/consultations/{proxy+}",
+  "ANY /api/videos",
+  "ANY /api/videos/{proxy+}",
   "ANY /api/document-types",
   "ANY /api/document-types/{proxy+}",
   "ANY /api/schedule-owners",
@@ -44,12 +46,17 @@ export const STAFF_ROUTES = [
   "ANY /api/media",
   "ANY /api/media/{proxy+}",
   "ANY /api/featured",
+  "ANY /api/banners",
+  "ANY /api/banners/{proxy+}",
   "ANY /api/users",
   "ANY /api/users/{proxy+}",
   "POST /api/sections",
   "PATCH /api/sections/{proxy+}",
   "GET /api/audit",
   "GET /api/reports/{proxy+}",
+  // The editors' dashboard: its app shell (functions/http/staff/dashboard.ts).
+  "GET /quan-tri",
+  "GET /quan-tri/{proxy+}",
 ] as const;
 
 export function Api({ stack, app }: StackContext) {

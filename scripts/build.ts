@@ -1,5 +1,5 @@
 /**
- * Builds the web app (client + SSR) when dist/ is missing or older than its sources. "Older" is
+ * Builds the web app (client + SSR) and the dashboard when dist/ is missing or older than its sources. "Older" is
  * decided by a hash of the inputs, not by mtimes, so a fresh clone or a branch switch is handled.
  * Run directly (`npm run build`) it always rebuilds.
  */
@@ -11,8 +11,20 @@ import { build } from "vite";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const STAMP = join(ROOT, "dist", ".build-hash");
-// urls.ts: the one runtime module web/ imports from functions/ (every public path).
-const INPUTS = ["web", "functions/core/shared/urls.ts", "vite.config.ts", "package-lock.json"];
+// urls.ts: the one runtime module web/ imports from functions/ (every public path). The dashboard
+// (vite.dashboard.config.ts) also imports the workflow and permission rules, to show only the
+// buttons the server would accept.
+const INPUTS = [
+  "web",
+  "functions/core/shared/urls.ts",
+  "vite.config.ts",
+  "package-lock.json",
+  "dashboard",
+  "vite.dashboard.config.ts",
+  "functions/core/publishing/workflow.ts",
+  "functions/core/accounts/permissions.ts",
+  "functions/core/shared/errors.ts",
+];
 
 function files(path: string): string[] {
   if (!existsSync(path)) return [];
@@ -39,6 +51,8 @@ export async function buildWeb(): Promise<void> {
   try {
     await build({ root: ROOT, configFile, mode: "production", logLevel: "warn" });
     await build({ root: ROOT, configFile, mode: "production", logLevel: "warn", build: { ssr: true } });
+    // After the client build, which empties dist/client: the dashboard's assets go beside it.
+    await build({ root: ROOT, configFile: join(ROOT, "vite.dashboard.config.ts"), mode: "production", logLevel: "warn" });
   } finally {
     if (previous === undefined) delete process.env.NODE_ENV;
     else process.env.NODE_ENV = previous;
@@ -49,7 +63,7 @@ export async function buildWeb(): Promise<void> {
 /** Builds only when needed; returns whether it built. */
 export async function ensureWebBuild(): Promise<boolean> {
   const current = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
-  const complete = existsSync(join(ROOT, "dist/server/entry-server.js")) && existsSync(join(ROOT, "dist/client/.vite/manifest.json"));
+  const complete = ["dist/server/entry-server.js", "dist/client/.vite/manifest.json", "dist/dashboard/shell.js"].every((file) => existsSync(join(ROOT, file)));
   if (complete && current === inputHash()) return false;
   await buildWeb();
   return true;
@@ -57,5 +71,5 @@ export async function ensureWebBuild(): Promise<boolean> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildWeb();
-  console.log("Đã build giao diện vào dist/client và dist/server.");
+  console.log("Đã build giao diện vào dist/client, dist/server và dist/dashboard.");
 }

@@ -11,6 +11,8 @@ import { Placeholder } from "./pages/Placeholder";
 import { SchedulePage } from "./pages/SchedulePage";
 import { SearchPage } from "./pages/SearchPage";
 import { SectionPage } from "./pages/SectionPage";
+import { VideoPage } from "./pages/VideoPage";
+import { VideosPage } from "./pages/VideosPage";
 import type { AppProps, PageData } from "./types";
 
 type Of<K extends PageData["kind"]> = Extract<PageData, { kind: K }>;
@@ -23,7 +25,7 @@ export function App(props: AppProps) {
     <Layout site={props.site} sections={props.sections} banners={props.banners} path={props.path}>
       <Switch>
         <Match when={is("home")}>
-          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} documents={home().documents} />}
+          {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} documents={home().documents} video={home().video} />}
         </Match>
         <Match when={is("section")}>
           {(data) => <SectionPage section={data().section} articles={data().articles} total={data().total} paging={data().paging} sections={props.sections} />}
@@ -57,6 +59,9 @@ export function App(props: AppProps) {
             />
           )}
         </Match>
+        {/* videos-pages */}
+        <Match when={is("videos")}>{(data) => <VideosPage items={data().items} total={data().total} paging={data().paging} />}</Match>
+        <Match when={is("video")}>{(data) => <VideoPage video={data().video} others={data().others} sections={props.sections} />}</Match>
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>

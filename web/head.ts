@@ -9,6 +9,7 @@ import type { ImageSnapshot } from "../functions/core/reader/images";
 import type { AppProps, DocumentOptions } from "./types";
 import { documentDescription, documentJsonLd, documentPageTitle } from "./document-head";
 import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
+import { videoDescription, videoJsonLd, videoOpenGraph, videoPageTitle } from "./video-head"; // videos-pages
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -42,6 +43,10 @@ export function pageTitle(props: AppProps): string {
     case "consultations":
     case "consultation":
       return `${consultationPageTitle(page)} - ${site}`;
+    // videos-pages
+    case "videos":
+    case "video":
+      return `${videoPageTitle(page)} - ${site}`;
     case "placeholder":
       return `${page.title} - ${site}`;
     case "not-found":
@@ -61,6 +66,7 @@ export function pageDescription(props: AppProps): string {
   if (page.kind === "placeholder") return page.lead;
   if (page.kind === "documents" || page.kind === "document") return documentDescription(page, props.site.name); // documents-pages
   if (page.kind === "consultations" || page.kind === "consultation") return consultationDescription(page, props.site.name); // consultations-pages
+  if (page.kind === "videos" || page.kind === "video") return videoDescription(page, props.site.name); // videos-pages
   if (page.kind === "schedule") {
     const owner = page.owners.find((o) => o.slug === page.owner)?.name;
     return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${owner ?? props.site.shortName}.`;
@@ -95,6 +101,8 @@ export function shareImage(props: AppProps): ImageSnapshot | undefined {
       return page.consultation.featuredImage;
     // galleries-pages
     // videos-pages
+    case "video":
+      return page.video.poster ?? page.video.featuredImage;
     default:
       return undefined;
   }
@@ -132,7 +140,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
       : "",
     meta("property", "og:site_name", props.site.name),
     meta("property", "og:locale", "vi_VN"),
-    meta("property", "og:type", article ? "article" : "website"),
+    meta("property", "og:type", article ? "article" : page.kind === "video" ? "video.other" : "website"),
     meta("property", "og:title", article ? article.title : title),
     meta("property", "og:description", description),
     meta("property", "og:url", canonical),
@@ -173,5 +181,10 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
   if (page.kind === "document") tags.push(`<script type="application/ld+json">${embedJson(documentJsonLd(page.document, canonical, props.site.name, options.origin))}</script>`);
   // consultations-pages
   if (page.kind === "consultation") tags.push(`<script type="application/ld+json">${embedJson(consultationJsonLd(page.consultation, canonical, props.site.name, options.origin))}</script>`);
+  // videos-pages
+  if (page.kind === "video") {
+    tags.push(...videoOpenGraph(page.video, options.origin).map(([key, value]) => meta("property", key, value)));
+    tags.push(`<script type="application/ld+json">${embedJson(videoJsonLd(page.video, canonical, props.site.name, options.origin, image))}</script>`);
+  }
   return tags.filter(Boolean).join("");
 }

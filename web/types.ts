@@ -7,12 +7,8 @@ import type { IsoWeek } from "../functions/core/shared/week";
 import type { TodaySchedule } from "../functions/core/reader/schedules";
 export type { ArticleSummary, IsoWeek, PublishedArticle, SearchHit, Section, Segment, SiteSettings };
 
-/** A linked banner image in the sidebar (configured by admins once that setting exists). */
-export interface Banner {
-  href: string;
-  image: string;
-  alt: string;
-}
+/** A linked banner (ảnh liên kết) in the sidebar, managed by admins (functions/core/site/banners.ts). */
+export type Banner = import("../functions/core/site/banners").PublicBanner;
 
 /** Header, navigation, sidebar and footer data: the same on every page. */
 export interface Shell {
@@ -41,6 +37,8 @@ export type PageData =
       today: { date: string; items: TodaySchedule[] };
       /** The newest directive documents (by issue date). */
       documents: import("../functions/core/reader/documents").DocumentSummary[];
+      /** The most recently published video marked for the home page ("video trang chủ"), if any. */
+      video?: import("../functions/core/reader/videos").VideoSummary;
     }
   | { kind: "section"; section: Section; articles: ArticleSummary[]; total: number; paging: Paging }
   | { kind: "article"; article: PublishedArticle; related: ArticleSummary[] }
@@ -61,6 +59,9 @@ export type PageData =
       state: import("../functions/core/reader/consultations").ConsultationState; daysLeft: number; commentCount: number;
       comments: import("../functions/core/reader/consultations").PublicComment[];
     }
+  // videos-pages
+  | { kind: "videos"; items: import("../functions/core/reader/videos").VideoSummary[]; total: number; paging: Paging }
+  | { kind: "video"; video: import("../functions/core/reader/videos").PublishedVideo; others: import("../functions/core/reader/videos").VideoSummary[] }
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
   | { kind: "bad-request"; message: string }

@@ -12,11 +12,13 @@ import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
 import { ARTICLE_IMAGES } from "./article-images";
+import { seedBanners } from "./banners";
 import { seedConsultations } from "./consultations";
 import { seedDocuments } from "./documents";
 import { seedImage } from "./images";
 import { seedSchedules } from "./schedules";
 import type { DemoArticle, DemoSection } from "./types";
+import { seedVideos } from "./videos";
 
 /** Demo articles are approved by a named board, not by a real account. */
 export const DEMO_APPROVER = { id: "demo-board", name: "Ban Biên tập (dữ liệu mẫu)" };
@@ -64,6 +66,8 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
   await seedDocuments(store, DEMO_APPROVER);
   await seedSchedules(store, DEMO_APPROVER);
   await seedConsultations(store, DEMO_APPROVER);
+  await seedVideos(store, DEMO_APPROVER);
+  await seedBanners(store, DEMO_APPROVER);
   await store.db.send(
     new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", schemaVersion: 1, at: new Date().toISOString(), articles: demo.articles.length } }),
   );

@@ -23,6 +23,8 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/schedules/{proxy+}": ["GET", "/api/schedules/abc"],
   "ANY /api/consultations": ["GET", "/api/consultations"],
   "ANY /api/consultations/{proxy+}": ["GET", "/api/consultations/abc/comments"],
+  "ANY /api/videos": ["GET", "/api/videos"],
+  "ANY /api/videos/{proxy+}": ["GET", "/api/videos/abc"],
   "ANY /api/document-types": ["PUT", "/api/document-types"],
   "ANY /api/document-types/{proxy+}": ["PATCH", "/api/document-types/abc"],
   "ANY /api/schedule-owners": ["POST", "/api/schedule-owners"],
@@ -32,13 +34,19 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/media": ["GET", "/api/media"],
   "ANY /api/media/{proxy+}": ["GET", "/api/media/abc"],
   "ANY /api/featured": ["PUT", "/api/featured"],
+  "ANY /api/banners": ["GET", "/api/banners"],
+  "ANY /api/banners/{proxy+}": ["PATCH", "/api/banners/abc"],
   "ANY /api/users": ["GET", "/api/users"],
   "ANY /api/users/{proxy+}": ["GET", "/api/users/abc"],
   "POST /api/sections": ["POST", "/api/sections"],
   "PATCH /api/sections/{proxy+}": ["PATCH", "/api/sections/kinh-te"],
   "GET /api/audit": ["GET", "/api/audit"],
   "GET /api/reports/{proxy+}": ["GET", "/api/reports/activity"],
+  "GET /quan-tri": ["GET", "/quan-tri"],
+  "GET /quan-tri/{proxy+}": ["GET", "/quan-tri/thu-vien"],
 };
+/** The dashboard's app shell: served to guests too (the app signs in), so not a 401. */
+const isDashboard = (route: string) => route.startsWith("GET /quan-tri");
 
 describe("reader and staff surfaces", () => {
   let store: Store;
@@ -46,11 +54,19 @@ describe("reader and staff surfaces", () => {
     store = await createTestStore();
   });
 
-  it.each(STAFF_ROUTES.map((route) => [route, ...SAMPLES[route]] as const))("%s is served by the staff function only", async (_route, method, path) => {
+  it.each(STAFF_ROUTES.filter((route) => !isDashboard(route)).map((route) => [route, ...SAMPLES[route]] as const))("%s is served by the staff function only", async (_route, method, path) => {
     const body = method === "GET" ? undefined : {};
     const staff = await request(createFrame({ store }, staffSurface), method, path, { body });
     const reader = await request(createFrame({ store }, readerSurface), method, path, { body });
     expect(staff.status).toBe(401); // served: it asks for a session
+    expect(reader.status).toBe(404);
+  });
+
+  it.each(STAFF_ROUTES.filter(isDashboard).map((route) => [route, ...SAMPLES[route]] as const))("%s (the dashboard) is served by the staff function only", async (_route, method, path) => {
+    const staff = await request(createFrame({ store }, staffSurface), method, path);
+    const reader = await request(createFrame({ store }, readerSurface), method, path);
+    expect(staff.status).toBe(200);
+    expect(staff.headers.get("content-type")).toContain("text/html");
     expect(reader.status).toBe(404);
   });
 

@@ -1,6 +1,7 @@
-import { For, Show } from "solid-js";
+import { For } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import type { Banner } from "../types";
+import { Banners } from "./Banners";
 import { VisitorBox } from "./VisitorBox";
 
 const QUICK_LINKS = [
@@ -26,18 +27,7 @@ export function Sidebar(props: { banners: Banner[]; path: string }) {
           </For>
         </ul>
       </section>
-      <Show when={props.banners.length > 0}>
-        <section class="sidebar__box" aria-labelledby="lien-ket-website">
-          <h2 id="lien-ket-website" class="sidebar__title">Liên kết website</h2>
-          <ul class="banners">
-            <For each={props.banners}>
-              {(banner) => (
-                <li><a href={banner.href} rel="noopener"><img src={banner.image} alt={banner.alt} loading="lazy" /></a></li>
-              )}
-            </For>
-          </ul>
-        </section>
-      </Show>
+      <Banners banners={props.banners} />
     </aside>
   );
 }

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { DocumentBox } from "../components/DocumentBox";
+import { HomeVideo } from "../components/HomeVideo";
 import { Picture } from "../components/Picture";
 import { TodaySchedule } from "../components/TodaySchedule";
 import { formatDate } from "../format";
@@ -9,8 +10,8 @@ import type { ArticleSummary, PageData, Section } from "../types";
 
 /**
  * The home page: the newest articles across sections as the featured block (the editorial model
- * has no "featured" flag yet), then the newest of every top-level section. The video area appears
- * once videos exist; nothing stands in for them until then.
+ * has no "featured" flag yet), then the newest of every top-level section. The video area
+ * (HomeVideo) appears once a video is marked for the home page; nothing stands in for it until then.
  */
 export function Home(props: {
   siteName: string;
@@ -19,6 +20,7 @@ export function Home(props: {
   sections: Section[];
   today: Extract<PageData, { kind: "home" }>["today"];
   documents: Extract<PageData, { kind: "home" }>["documents"];
+  video?: Extract<PageData, { kind: "home" }>["video"];
 }) {
   const lead = () => props.featured[0];
   return (
@@ -47,6 +49,7 @@ export function Home(props: {
         <TodaySchedule date={props.today.date} items={props.today.items} />
         <DocumentBox documents={props.documents} />
       </div>
+      <HomeVideo video={props.video} />
       <div class="section-blocks">
         <For each={props.bySection}>
           {(block) => (

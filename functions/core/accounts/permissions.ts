@@ -133,3 +133,8 @@ export function canDeleteMedia(user: SessionUser, media: { uploadedBy: { id: str
 export function canFinishUpload(user: SessionUser, media: { uploadedBy: { id: string } }): boolean {
   return media.uploadedBy.id === user.id || user.role === "admin";
 }
+
+/** Linked banners (ảnh liên kết) are part of every page, like sections: admins only. */
+export function canManageBanners(user: SessionUser): boolean {
+  return user.role === "admin";
+}

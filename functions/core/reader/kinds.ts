@@ -1,4 +1,5 @@
 import { Urls } from "../shared/urls";
+import { VIDEO_SITEMAP_ATTRIBUTES, videoSitemap } from "./videos";
 
 /**
  * What the public site knows of each content kind besides articles, without loading the kinds'
@@ -44,4 +45,5 @@ export const PUBLIC_KINDS: readonly PublicKind[] = [
   { name: "documents", space: "DOCUMENT", title: "Văn bản", list: Urls.documents(), segment: "van-ban", url: Urls.document },
   { name: "schedules", space: "SCHEDULE", title: "Lịch công tác", list: Urls.schedules(), segment: "lich-cong-tac", url: (slug) => Urls.scheduleWeek(slug) },
   { name: "consultations", space: "CONSULTATION", title: "Góp ý dự thảo", list: Urls.consultations(), segment: "gop-y", url: Urls.consultation },
+  { name: "videos", space: "VIDEO", title: "Video", list: Urls.videos(), segment: "video", url: Urls.video, sitemap: { attributes: VIDEO_SITEMAP_ATTRIBUTES, media: videoSitemap } },
 ];

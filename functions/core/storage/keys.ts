@@ -365,3 +365,29 @@ export const ConsultationKeys = {
   receiptCounter: (year: string): Key => ({ pk: "RECEIPTS#GY", sk: year }),
   clientWindow: (client: string, scope: string, windowStart: string): Key => ({ pk: `CLIENT#comments#${client}`, sk: `${scope}#${windowStart}` }),
 };
+
+// ───────────── Banners (site/banners.ts, site/banner-admin.ts; kept by their owner) ─────────────
+/**
+ * Linked banners (ảnh liên kết) shown in every page's sidebar, managed by admins:
+ * - banner by id                        → GetItem, conditional Put/Delete pk=BANNER#<id> sk=BANNER
+ * - every banner, in display order      → Query     gsi1pk=BANNERS         gsi1sk=<order, 4 digits>#<id>  (admin list)
+ * - active banners, in display order    → Query     gsi2pk=BANNERS#ACTIVE  gsi2sk=<order, 4 digits>#<id>  (the sidebar: a sparse
+ *     index, the keys are present only while the banner is active, so readers read active ones only)
+ * - how many banners exist              → conditional Update pk=META sk=BANNER_COUNT  (`n`, ADD ±1 in the create and delete
+ *     transactions, refused past the limit: two admins adding at once cannot exceed it)
+ */
+const bannerSort = (order: number, id: string) => `${String(order).padStart(4, "0")}#${id}`;
+export const BannerKeys = {
+  item: (id: string): Key => ({ pk: `BANNER#${id}`, sk: "BANNER" }),
+  /** A banner's keys: by id, in the admins' list (gsi1) and, while active, in the sidebar's (gsi2). */
+  itemKeys: (banner: { id: string; order: number; active: boolean }): ItemKeys => ({
+    pk: `BANNER#${banner.id}`,
+    sk: "BANNER",
+    gsi1pk: "BANNERS",
+    gsi1sk: bannerSort(banner.order, banner.id),
+    ...(banner.active ? { gsi2pk: "BANNERS#ACTIVE", gsi2sk: bannerSort(banner.order, banner.id) } : {}),
+  }),
+  all: () => "BANNERS",
+  active: () => "BANNERS#ACTIVE",
+  count: (): Key => ({ pk: "META", sk: "BANNER_COUNT" }),
+};

@@ -8,7 +8,8 @@
  *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
  *   /lich-cong-tac?tuan=YYYY-Www&don-vi=, /lich-cong-tac.ics   weekly schedules: schedules.ts
  *   /van-ban, /van-ban/:slug   documents: documents.ts;  /gop-y, /gop-y/:slug  consultations: consultations.ts
- *   /thu-vien-anh, /video      honest "chưa có nội dung" pages until their content types exist
+ *   /video, /video/:slug       videos: videos.ts
+ *   /thu-vien-anh              an honest "chưa có nội dung" page until photo reportages exist
  *   feeds, sitemaps, robots.txt: feeds.ts
  *
  * Bad input (`?trang=abc`, `?tuan=2026-W99`, an over-long `q`) is a 400 page, a page past the end
@@ -23,6 +24,7 @@ import { AppError, invalid, notFound } from "../../core/shared/errors";
 import { Listings } from "../../core/reader/listings";
 import { ScheduleOwners, Schedules } from "../../core/reader/schedules";
 import { Documents } from "../../core/reader/documents";
+import { Videos } from "../../core/reader/videos";
 import { vietnamDay } from "../../core/shared/time";
 import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
 import { DEFAULT_SETTINGS } from "../../core/site/settings";
@@ -97,7 +99,6 @@ export async function sendErrorPage(deps: AppDeps, c: Context, status: Contentfu
 
 const PLACEHOLDERS: { path: string; title: string; lead: string }[] = [
   { path: Urls.galleries(), title: "Thư viện ảnh", lead: "Phóng sự ảnh về hoạt động của Tỉnh ủy và đời sống của tỉnh." },
-  { path: Urls.videos(), title: "Video", lead: "Video tin tức, phóng sự và tư liệu." },
 ];
 const EMPTY_MESSAGE = "Chưa có nội dung. Mục này sẽ được cập nhật khi Ban Biên tập đăng tải.";
 
@@ -115,9 +116,10 @@ export function createPages(deps: AppDeps) {
     const bySection = top.map((section, i) => ({ section, articles: perSection[i]!.items }));
     // Today's work schedule of every body (one Query for the owners, one BatchGet for their weeks).
     const date = vietnamDay(new Date().toISOString());
-    const [todayItems, documents] = await Promise.all([
+    const [todayItems, documents, video] = await Promise.all([
       ScheduleOwners.list(store).then((owners) => Schedules.today(store, owners, date)),
       Documents.latest(store, 5),
+      Videos.home(store), // the video marked for the home page: one Query
     ]);
     // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
     return sendPage(deps, c, shell, {
@@ -126,6 +128,7 @@ export function createPages(deps: AppDeps) {
       bySection,
       today: { date, items: todayItems },
       documents,
+      ...(video ? { video } : {}),
     });
   });
 

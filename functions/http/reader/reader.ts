@@ -4,6 +4,7 @@ import { createConsultationsPages } from "./consultations";
 import { createDocumentsPages } from "./documents";
 import { createKindFeeds } from "./feeds";
 import { createSchedulesPages } from "./schedules";
+import { createVideosPages } from "./videos";
 import { createPages, sendErrorPage } from "./pages";
 
 /**
@@ -19,6 +20,7 @@ export const readerSurface: Surface = {
     app.route("/", createDocumentsPages(deps));
     app.route("/", createSchedulesPages(deps));
     app.route("/", createConsultationsPages(deps));
+    app.route("/", createVideosPages(deps));
     app.route("/", createPages(deps));
   },
   errorPage: sendErrorPage,

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { Sections } from "../../core/sections/sections";
+import { Banners } from "../../core/site/banners";
 import { Settings } from "../../core/site/settings";
 import type { Shell } from "../../../web/types";
 import type { AppDeps } from "../deps";
@@ -15,8 +16,8 @@ const shells = new WeakMap<AppDeps, { at: number; shell: Promise<Shell> }>();
 export function loadShell(deps: AppDeps): Promise<Shell> {
   const cached = shells.get(deps);
   if (cached && Date.now() - cached.at < SHELL_TTL_MS) return cached.shell;
-  // Banners come from the site settings once admins can configure them; none until then.
-  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store)]).then(([site, sections]) => ({ site, sections, banners: [] }));
+  // The sidebar's banners come with the shell: a page costs no read of its own for them.
+  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store), Banners.active(deps.store)]).then(([site, sections, banners]) => ({ site, sections, banners }));
   shells.set(deps, { at: Date.now(), shell });
   shell.catch(() => shells.delete(deps));
   return shell;

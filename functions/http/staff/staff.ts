@@ -2,8 +2,10 @@ import { CONTENT_KINDS } from "../../core/content";
 import type { Surface } from "../frame";
 import { createAdminApi } from "./admin";
 import { createAuthApi } from "./auth";
+import { createBannersApi } from "./banners";
 import { createConsultationCommentsApi } from "./consultations";
 import { createContentApi } from "./content";
+import { createDashboardPages } from "./dashboard";
 import { createDocumentTypesApi } from "./documents";
 import { createFeaturedApi } from "./featured";
 import { requireStaff } from "./guard";
@@ -49,6 +51,11 @@ export const staffSurface: Surface = {
     app.use("/api/schedule-owners", requireStaff);
     app.use("/api/schedule-owners/*", requireStaff);
     app.route("/api/schedule-owners", createScheduleOwnersApi(deps));
+    app.use("/api/banners", requireStaff);
+    app.use("/api/banners/*", requireStaff);
+    app.route("/api/banners", createBannersApi(deps));
     app.route("/api", createAdminApi(deps));
+    // The editors' dashboard: its app shell at /quan-tri and /quan-tri/* (no session needed: it signs in).
+    app.route("/", createDashboardPages());
   },
 };
