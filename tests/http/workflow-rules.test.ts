@@ -186,4 +186,27 @@ describe("workflow rules", () => {
     expect(block.indexOf("Tin mới nhất không được chọn")).toBeLessThan(block.indexOf("Tin chọn thứ hai"));
     expect(await ok(await call("chief", "GET", "/api/featured"))).toMatchObject({ items: [], version: saved.version + 1 });
   });
+
+  it("links a featured item of another kind to its own page, not to /bai-viet/", async () => {
+    const day = 86_400_000;
+    const created = await ok(
+      await call("writer", "POST", "/api/consultations", {
+        title: "Dự thảo Quy chế tiếp nhận ý kiến của nhân dân",
+        summary: "Lấy ý kiến về quy chế tiếp nhận ý kiến.",
+        body: "<p>Điều 1. Phạm vi.</p>",
+        section: "kinh-te",
+        opensAt: new Date(Date.now() - day).toISOString(),
+        closesAt: new Date(Date.now() + 40 * day).toISOString(),
+        receiver: { unit: "Văn phòng Tỉnh ủy", address: "Số 1 đường Trần Hưng Đạo", email: "gopy@hoaphong.example.vn" },
+      }),
+      201,
+    );
+    const live = await ok(await call("board", "POST", `/api/consultations/${created.id}/approve`, { version: created.version }));
+    const current = await ok(await call("chief", "GET", "/api/featured"));
+    await ok(await call("chief", "PUT", "/api/featured", { items: [{ kind: "consultations", id: live.id }], version: current.version }));
+    const home = await (await app.request("/")).text();
+    const block = home.slice(home.indexOf('id="tin-noi-bat"'), home.indexOf('class="section-blocks"'));
+    expect(block).toContain(`href="/gop-y/${live.slug}"`);
+    expect(block).not.toContain(`href="/bai-viet/${live.slug}"`);
+  });
 });

@@ -43,7 +43,7 @@ export function ArticleList(props: {
             <For each={props.articles}>
               {(article) => (
                 <li class="article-list__item">
-                  <h3 class="article-list__title"><a href={Urls.article(article.slug)}>{article.title}</a></h3>
+                  <h3 class="article-list__title"><a href={article.url ?? Urls.article(article.slug)}>{article.title}</a></h3>
                   <Details article={article} />
                 </li>
               )}
@@ -53,7 +53,7 @@ export function ArticleList(props: {
           <For each={props.articles}>
             {(article) => (
               <li class="article-list__item">
-                <h2 class="article-list__title"><a href={Urls.article(article.slug)}>{article.title}</a></h2>
+                <h2 class="article-list__title"><a href={article.url ?? Urls.article(article.slug)}>{article.title}</a></h2>
                 <Details article={article} />
               </li>
             )}

@@ -37,7 +37,7 @@ export function Home(props: {
               >
                 {(image) => <Picture image={image()} class="featured__picture" sizes="(max-width: 860px) calc(100vw - 32px), 780px" priority />}
               </Show>
-              <h3 class="featured__title"><a href={Urls.article(article().slug)}>{article().title}</a></h3>
+              <h3 class="featured__title"><a href={article().url ?? Urls.article(article().slug)}>{article().title}</a></h3>
               <p class="meta"><time datetime={article().publishedAt}>{formatDate(article().publishedAt)}</time></p>
               <p>{article().summary}</p>
             </div>

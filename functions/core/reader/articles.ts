@@ -42,7 +42,10 @@ export interface PublishedArticle extends ArticleContent {
 }
 
 /** An entry in a list of articles: the published view without its body. */
-export type ArticleSummary = Omit<PublishedArticle, "body" | "approvedBy">;
+export type ArticleSummary = Omit<PublishedArticle, "body" | "approvedBy"> & {
+  /** Set when the entry is another kind's item (a featured document or video): its own page. */
+  url?: string;
+};
 
 export const SUMMARY_ATTRIBUTES = [
   "id", "slug", "kind", "title", "summary", "sectionId", "byline", "tags",

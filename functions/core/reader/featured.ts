@@ -2,6 +2,7 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { contentKeys, Keys } from "../storage/keys";
 import { batchGet, type Store } from "../storage/store";
 import { SUMMARY_ATTRIBUTES, type ArticleSummary } from "./articles";
+import { PUBLIC_KINDS } from "./kinds";
 
 /**
  * The home page's featured items ("Tin nổi bật"), chosen by the editor-in-chief or an admin
@@ -45,7 +46,15 @@ export const Featured = {
     const views = items.length
       ? await batchGet(store, items.map((ref) => contentKeys(ref.space).publishedView(ref.slug)), [...SUMMARY_ATTRIBUTES])
       : [];
-    const byId = new Map(views.map((view) => [view.id as string, view as unknown as ArticleSummary]));
+    // Another kind's item links to its own page (a featured video is not at /bai-viet/…).
+    const urlOf = (ref: FeaturedRef) => PUBLIC_KINDS.find((kind) => kind.name === ref.kind)?.url(ref.slug);
+    const refById = new Map(items.map((ref) => [ref.id, ref]));
+    const byId = new Map(
+      views.map((view) => {
+        const url = urlOf(refById.get(view.id as string)!);
+        return [view.id as string, { ...(view as unknown as ArticleSummary), ...(url ? { url } : {}) }];
+      }),
+    );
     const chosen = items.map((ref) => byId.get(ref.id)).filter((view): view is ArticleSummary => view !== undefined);
     const seen = new Set(chosen.map((view) => view.id));
     return [...chosen, ...latest.filter((view) => !seen.has(view.id))].slice(0, limit);
