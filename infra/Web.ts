@@ -5,6 +5,7 @@
  *
  *   /assets/*  → web bucket (OAC), immutable, cached a year
  *   /media/*   → media bucket (OAC), public variants under media/
+ *   /api/public/*, /api/openapi.json → HTTP API, open data: cached by the origin's s-maxage, no cookies
  *   /api/*     → HTTP API, never cached, all viewer headers/cookies/query strings but Host
  *   (every request to the HTTP API carries the stage's origin secret header, see Api.ts)
  *   default    → HTTP API (SSR pages), cached as long as the page's Cache-Control s-maxage says,
@@ -20,7 +21,7 @@ import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import * as ssm from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
-import { PAGE_QUERY_PARAMS } from "../functions/core/shared/urls";
+import { OPEN_API_PATH, OPEN_DATA_API, OPEN_DATA_QUERY_PARAMS, PAGE_QUERY_PARAMS } from "../functions/core/shared/urls";
 import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
 import { Api } from "./Api";
 import { distributionParameterName } from "./app";
@@ -157,6 +158,34 @@ export function Web({ stack, app }: StackContext) {
     originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
     functionAssociations: forwardHostOnRequest,
   } satisfies cloudfront.BehaviorOptions;
+  // Open data (/api/public/*, /api/openapi.json; functions/http/reader/open-data.ts): the only
+  // cacheable API paths. TTL from the origin's s-maxage, key = path + the open-data query strings,
+  // no cookies; the origin still gets the viewer's address for its per-client limit (uncached
+  // requests only). OPTIONS is cached too: the preflight answer is the same for every origin.
+  const openData = {
+    ...common,
+    origin: apiOrigin,
+    allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+    cachedMethods: cloudfront.CachedMethods.CACHE_GET_HEAD_OPTIONS,
+    cachePolicy: new cloudfront.CachePolicy(stack, "OpenDataCache", {
+      comment: `portal ${app.stage}: open data, TTL from origin Cache-Control, key = path + ${OPEN_DATA_QUERY_PARAMS.join(", ")}`,
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList(...OPEN_DATA_QUERY_PARAMS),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    }),
+    originRequestPolicy: new cloudfront.OriginRequestPolicy(stack, "OpenDataOriginRequest", {
+      comment: "Open data: the forwarded host and viewer address, the open-data query strings, no cookies",
+      headerBehavior: cloudfront.OriginRequestHeaderBehavior.allowList("x-forwarded-host", "x-portal-viewer-ip"),
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.allowList(...OPEN_DATA_QUERY_PARAMS),
+      cookieBehavior: cloudfront.OriginRequestCookieBehavior.none(),
+    }),
+    functionAssociations: forwardHostOnRequest,
+  } satisfies cloudfront.BehaviorOptions;
 
   const distribution = new cloudfront.Distribution(stack, "Distribution", {
     comment: `portal ${app.stage}`,
@@ -171,6 +200,9 @@ export function Web({ stack, app }: StackContext) {
       functionAssociations: forwardHostOnRequest,
     },
     additionalBehaviors: {
+      // Before /api/*: CloudFront takes the first pattern that matches.
+      [`${OPEN_DATA_API}/*`]: openData,
+      [OPEN_API_PATH]: openData,
       "/api/*": dynamic,
       "/quan-tri*": dynamic,
       "/assets/*": { ...staticFiles, origin: webOrigin },

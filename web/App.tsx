@@ -7,6 +7,7 @@ import { DocumentPage } from "./pages/DocumentPage";
 import { DocumentsPage } from "./pages/DocumentsPage";
 import { Home } from "./pages/Home";
 import { Message } from "./pages/Message";
+import { OpenDataPage } from "./pages/OpenDataPage";
 import { Placeholder } from "./pages/Placeholder";
 import { SchedulePage } from "./pages/SchedulePage";
 import { SearchPage } from "./pages/SearchPage";
@@ -62,6 +63,8 @@ export function App(props: AppProps) {
         {/* videos-pages */}
         <Match when={is("videos")}>{(data) => <VideosPage items={data().items} total={data().total} paging={data().paging} />}</Match>
         <Match when={is("video")}>{(data) => <VideoPage video={data().video} others={data().others} sections={props.sections} />}</Match>
+        {/* open-data-pages */}
+        <Match when={is("open-data")}>{(data) => <OpenDataPage guide={data().guide} site={props.site} sections={props.sections} />}</Match>
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>

@@ -47,6 +47,9 @@ export function pageTitle(props: AppProps): string {
     case "videos":
     case "video":
       return `${videoPageTitle(page)} - ${site}`;
+    // open-data-pages
+    case "open-data":
+      return `Dữ liệu mở - ${site}`;
     case "placeholder":
       return `${page.title} - ${site}`;
     case "not-found":
@@ -67,6 +70,7 @@ export function pageDescription(props: AppProps): string {
   if (page.kind === "documents" || page.kind === "document") return documentDescription(page, props.site.name); // documents-pages
   if (page.kind === "consultations" || page.kind === "consultation") return consultationDescription(page, props.site.name); // consultations-pages
   if (page.kind === "videos" || page.kind === "video") return videoDescription(page, props.site.name); // videos-pages
+  if (page.kind === "open-data") return `Dữ liệu công khai của ${props.site.name} dưới dạng dịch vụ web JSON: tin bài, văn bản, lịch công tác, góp ý dự thảo; cách gọi và điều kiện sử dụng lại.`; // open-data-pages
   if (page.kind === "schedule") {
     const owner = page.owners.find((o) => o.slug === page.owner)?.name;
     return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${owner ?? props.site.shortName}.`;
@@ -99,7 +103,6 @@ export function shareImage(props: AppProps): ImageSnapshot | undefined {
       return page.document.featuredImage;
     case "consultation":
       return page.consultation.featuredImage;
-    // galleries-pages
     // videos-pages
     case "video":
       return page.video.poster ?? page.video.featuredImage;

@@ -62,6 +62,8 @@ export type PageData =
   // videos-pages
   | { kind: "videos"; items: import("../functions/core/reader/videos").VideoSummary[]; total: number; paging: Paging }
   | { kind: "video"; video: import("../functions/core/reader/videos").PublishedVideo; others: import("../functions/core/reader/videos").VideoSummary[] }
+  // open-data-pages
+  | { kind: "open-data"; guide: import("./pages/OpenDataPage").OpenDataGuide }
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
   | { kind: "bad-request"; message: string }

@@ -13,5 +13,10 @@ export const CACHE = {
   /** Malformed input (`?trang=abc`): cached briefly at the edge so junk URLs cannot load the origin. */
   badRequest: "public, max-age=30, s-maxage=60",
   text: "public, max-age=3600, s-maxage=3600",
+  /**
+   * Open data (/api/public/*, /api/openapi.json): the only cacheable /api answers (frame.ts). Not
+   * invalidated on publish, so kept short: a new item shows within about a minute.
+   */
+  openData: "public, max-age=60, s-maxage=60, stale-while-revalidate=300",
   none: "no-store",
 } as const;

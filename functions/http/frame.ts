@@ -6,6 +6,7 @@ import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
 import { isApiPath, staticError, toHttpError, type ErrorBody } from "./errors";
 import { cloudFrontOnly } from "./origin";
+import { isOpenDataPath } from "../core/shared/urls";
 import { originCheck, sessionMiddleware } from "./session";
 
 /** Largest JSON body the API accepts (an article body is limited to 200,000 characters). */
@@ -48,7 +49,9 @@ export function createFrame(deps: AppDeps, ...surfaces: Surface[]) {
     sessionMiddleware(deps),
     async (c, next) => {
       await next();
-      c.header("Cache-Control", CACHE.none);
+      // Open data (reader/open-data.ts, shared/urls.ts `isOpenDataPath`) is public and sets its own
+      // short CDN cache; every other API answer is private (errors say no-store themselves).
+      if (!(isOpenDataPath(c.req.path) && c.res.headers.has("Cache-Control"))) c.header("Cache-Control", CACHE.none);
     },
   );
   for (const surface of surfaces) surface.mount(app, deps);

@@ -15,6 +15,18 @@ export const PAGE_PARAM = "trang";
  */
 export const PAGE_QUERY_PARAMS = [PAGE_PARAM, "q", "tuan", "don-vi", "loai", "nam", "co-quan", "linh-vuc"] as const;
 
+/** Open data (reader/open-data.ts): the JSON datasets live under this prefix, one path segment each. */
+export const OPEN_DATA_API = "/api/public";
+/** The machine-readable description of the open-data datasets (OpenAPI 3.1). */
+export const OPEN_API_PATH = "/api/openapi.json";
+/** Every query parameter the open-data datasets read; CloudFront keys its open-data cache on these only (infra/Web.ts). */
+export const OPEN_DATA_QUERY_PARAMS = ["from", "to", "section", "type", "cursor", "limit"] as const;
+/**
+ * The only /api paths other sites may read (CORS) and the CDN may cache: the open-data datasets
+ * and their description. Every other /api answer stays private and no-store (http/frame.ts).
+ */
+export const isOpenDataPath = (path: string) => path.startsWith(`${OPEN_DATA_API}/`) || path === OPEN_API_PATH;
+
 export const Urls = {
   home: () => "/",
   search: (query?: string) => (query ? `/tim-kiem?q=${encodeURIComponent(query)}` : "/tim-kiem"),
@@ -53,6 +65,10 @@ export const Urls = {
   sitemapArticles: (month: string) => `/sitemaps/bai-viet-${month}.xml`,
   robots: () => "/robots.txt",
   dashboard: () => "/quan-tri",
+  /** The page describing the open data; the datasets themselves: `openDataset("news")` → "/api/public/news". */
+  openData: () => "/du-lieu-mo",
+  openDataset: (name: string) => `${OPEN_DATA_API}/${name}`,
+  openApi: () => OPEN_API_PATH,
 
   /**
    * `path` with page `page` of a listing and other query parameters (page 1 has no `trang`).

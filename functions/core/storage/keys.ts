@@ -391,3 +391,13 @@ export const BannerKeys = {
   active: () => "BANNERS#ACTIVE",
   count: (): Key => ({ pk: "META", sk: "BANNER_COUNT" }),
 };
+
+// ───────────── Open data (reader/open-data.ts; kept by its owner) ─────────────
+/**
+ * The open-data datasets (`/api/public/*`) read the kinds' published views by their section (gsi1)
+ * and latest (gsi2) indexes, `publishedRange` bounding the publication instant. Their own items:
+ * - a client's requests in a minute     → conditional Update pk=CLIENT#opendata#<client hash> sk=<window start>  (ADD, TTL)
+ */
+export const OpenDataKeys = {
+  clientWindow: (client: string, windowStart: string): Key => ({ pk: `CLIENT#opendata#${client}`, sk: windowStart }),
+};
