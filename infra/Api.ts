@@ -37,6 +37,8 @@ export const STAFF_ROUTES = [
   "ANY /api/consultations/{proxy+}",
   "ANY /api/videos",
   "ANY /api/videos/{proxy+}",
+  "ANY /api/galleries",
+  "ANY /api/galleries/{proxy+}",
   "ANY /api/document-types",
   "ANY /api/document-types/{proxy+}",
   "ANY /api/schedule-owners",

@@ -14,6 +14,8 @@ import { SearchPage } from "./pages/SearchPage";
 import { SectionPage } from "./pages/SectionPage";
 import { VideoPage } from "./pages/VideoPage";
 import { VideosPage } from "./pages/VideosPage";
+import { GalleriesPage } from "./pages/GalleriesPage";
+import { GalleryPage } from "./pages/GalleryPage";
 import type { AppProps, PageData } from "./types";
 
 type Of<K extends PageData["kind"]> = Extract<PageData, { kind: K }>;
@@ -63,6 +65,9 @@ export function App(props: AppProps) {
         {/* videos-pages */}
         <Match when={is("videos")}>{(data) => <VideosPage items={data().items} total={data().total} paging={data().paging} />}</Match>
         <Match when={is("video")}>{(data) => <VideoPage video={data().video} others={data().others} sections={props.sections} />}</Match>
+        {/* galleries-pages */}
+        <Match when={is("galleries")}>{(data) => <GalleriesPage items={data().items} total={data().total} paging={data().paging} />}</Match>
+        <Match when={is("gallery")}>{(data) => <GalleryPage gallery={data().gallery} others={data().others} sections={props.sections} />}</Match>
         {/* open-data-pages */}
         <Match when={is("open-data")}>{(data) => <OpenDataPage guide={data().guide} site={props.site} sections={props.sections} />}</Match>
         <Match when={is("placeholder")}>

@@ -10,6 +10,7 @@ import type { AppProps, DocumentOptions } from "./types";
 import { documentDescription, documentJsonLd, documentPageTitle } from "./document-head";
 import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
 import { videoDescription, videoJsonLd, videoOpenGraph, videoPageTitle } from "./video-head"; // videos-pages
+import { galleryDescription, galleryJsonLd, galleryPageTitle } from "./gallery-head"; // galleries-pages
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -47,6 +48,10 @@ export function pageTitle(props: AppProps): string {
     case "videos":
     case "video":
       return `${videoPageTitle(page)} - ${site}`;
+    // galleries-pages
+    case "galleries":
+    case "gallery":
+      return `${galleryPageTitle(page)} - ${site}`;
     // open-data-pages
     case "open-data":
       return `Dữ liệu mở - ${site}`;
@@ -70,6 +75,7 @@ export function pageDescription(props: AppProps): string {
   if (page.kind === "documents" || page.kind === "document") return documentDescription(page, props.site.name); // documents-pages
   if (page.kind === "consultations" || page.kind === "consultation") return consultationDescription(page, props.site.name); // consultations-pages
   if (page.kind === "videos" || page.kind === "video") return videoDescription(page, props.site.name); // videos-pages
+  if (page.kind === "galleries" || page.kind === "gallery") return galleryDescription(page, props.site.name); // galleries-pages
   if (page.kind === "open-data") return `Dữ liệu công khai của ${props.site.name} dưới dạng dịch vụ web JSON: tin bài, văn bản, lịch công tác, góp ý dự thảo; cách gọi và điều kiện sử dụng lại.`; // open-data-pages
   if (page.kind === "schedule") {
     const owner = page.owners.find((o) => o.slug === page.owner)?.name;
@@ -103,6 +109,9 @@ export function shareImage(props: AppProps): ImageSnapshot | undefined {
       return page.document.featuredImage;
     case "consultation":
       return page.consultation.featuredImage;
+    // galleries-pages
+    case "gallery":
+      return page.gallery.cover;
     // videos-pages
     case "video":
       return page.video.poster ?? page.video.featuredImage;
@@ -184,6 +193,8 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
   if (page.kind === "document") tags.push(`<script type="application/ld+json">${embedJson(documentJsonLd(page.document, canonical, props.site.name, options.origin))}</script>`);
   // consultations-pages
   if (page.kind === "consultation") tags.push(`<script type="application/ld+json">${embedJson(consultationJsonLd(page.consultation, canonical, props.site.name, options.origin))}</script>`);
+  // galleries-pages
+  if (page.kind === "gallery") tags.push(`<script type="application/ld+json">${embedJson(galleryJsonLd(page.gallery, canonical, props.site.name, options.origin))}</script>`);
   // videos-pages
   if (page.kind === "video") {
     tags.push(...videoOpenGraph(page.video, options.origin).map(([key, value]) => meta("property", key, value)));

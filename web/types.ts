@@ -62,6 +62,9 @@ export type PageData =
   // videos-pages
   | { kind: "videos"; items: import("../functions/core/reader/videos").VideoSummary[]; total: number; paging: Paging }
   | { kind: "video"; video: import("../functions/core/reader/videos").PublishedVideo; others: import("../functions/core/reader/videos").VideoSummary[] }
+  // galleries-pages
+  | { kind: "galleries"; items: import("../functions/core/reader/galleries").GallerySummary[]; total: number; paging: Paging }
+  | { kind: "gallery"; gallery: import("../functions/core/reader/galleries").PublishedGallery; others: import("../functions/core/reader/galleries").GallerySummary[] }
   // open-data-pages
   | { kind: "open-data"; guide: import("./pages/OpenDataPage").OpenDataGuide }
   | { kind: "placeholder"; title: string; lead: string; message: string }

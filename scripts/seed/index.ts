@@ -19,6 +19,7 @@ import { seedImage } from "./images";
 import { seedSchedules } from "./schedules";
 import type { DemoArticle, DemoSection } from "./types";
 import { seedVideos } from "./videos";
+import { seedGalleries } from "./galleries";
 
 /** Demo articles are approved by a named board, not by a real account. */
 export const DEMO_APPROVER = { id: "demo-board", name: "Ban Biên tập (dữ liệu mẫu)" };
@@ -67,6 +68,7 @@ export async function seedDemo(store: Store, content?: DemoContent): Promise<num
   await seedSchedules(store, DEMO_APPROVER);
   await seedConsultations(store, DEMO_APPROVER);
   await seedVideos(store, DEMO_APPROVER);
+  await seedGalleries(store, DEMO_APPROVER);
   await seedBanners(store, DEMO_APPROVER);
   await store.db.send(
     new PutCommand({ TableName: store.table, Item: { ...MARKER, entity: "Marker", schemaVersion: 1, at: new Date().toISOString(), articles: demo.articles.length } }),

@@ -25,6 +25,8 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/consultations/{proxy+}": ["GET", "/api/consultations/abc/comments"],
   "ANY /api/videos": ["GET", "/api/videos"],
   "ANY /api/videos/{proxy+}": ["GET", "/api/videos/abc"],
+  "ANY /api/galleries": ["GET", "/api/galleries"],
+  "ANY /api/galleries/{proxy+}": ["GET", "/api/galleries/abc"],
   "ANY /api/document-types": ["PUT", "/api/document-types"],
   "ANY /api/document-types/{proxy+}": ["PATCH", "/api/document-types/abc"],
   "ANY /api/schedule-owners": ["POST", "/api/schedule-owners"],

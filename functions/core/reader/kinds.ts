@@ -1,5 +1,6 @@
 import { Urls } from "../shared/urls";
 import { VIDEO_SITEMAP_ATTRIBUTES, videoSitemap } from "./videos";
+import { GALLERY_SITEMAP_ATTRIBUTES, gallerySitemap } from "./galleries";
 
 /**
  * What the public site knows of each content kind besides articles, without loading the kinds'
@@ -46,4 +47,5 @@ export const PUBLIC_KINDS: readonly PublicKind[] = [
   { name: "schedules", space: "SCHEDULE", title: "Lịch công tác", list: Urls.schedules(), segment: "lich-cong-tac", url: (slug) => Urls.scheduleWeek(slug) },
   { name: "consultations", space: "CONSULTATION", title: "Góp ý dự thảo", list: Urls.consultations(), segment: "gop-y", url: Urls.consultation },
   { name: "videos", space: "VIDEO", title: "Video", list: Urls.videos(), segment: "video", url: Urls.video, sitemap: { attributes: VIDEO_SITEMAP_ATTRIBUTES, media: videoSitemap } },
+  { name: "galleries", space: "GALLERY", title: "Phóng sự ảnh", list: Urls.galleries(), segment: "thu-vien-anh", url: Urls.gallery, sitemap: { attributes: GALLERY_SITEMAP_ATTRIBUTES, media: gallerySitemap } },
 ];

@@ -8,8 +8,7 @@
  *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
  *   /lich-cong-tac?tuan=YYYY-Www&don-vi=, /lich-cong-tac.ics   weekly schedules: schedules.ts
  *   /van-ban, /van-ban/:slug   documents: documents.ts;  /gop-y, /gop-y/:slug  consultations: consultations.ts
- *   /video, /video/:slug       videos: videos.ts
- *   /thu-vien-anh              an honest "chưa có nội dung" page until photo reportages exist
+ *   /video, /video/:slug       videos: videos.ts;  /thu-vien-anh, /thu-vien-anh/:slug  photo reportages: galleries.ts
  *   feeds, sitemaps, robots.txt: feeds.ts
  *
  * Bad input (`?trang=abc`, `?tuan=2026-W99`, an over-long `q`) is a 400 page, a page past the end
@@ -97,9 +96,8 @@ export async function sendErrorPage(deps: AppDeps, c: Context, status: Contentfu
   return sendPage(deps, c, shell, page, { status });
 }
 
-const PLACEHOLDERS: { path: string; title: string; lead: string }[] = [
-  { path: Urls.galleries(), title: "Thư viện ảnh", lead: "Phóng sự ảnh về hoạt động của Tỉnh ủy và đời sống của tỉnh." },
-];
+/** Honest "chưa có nội dung" pages of sections whose content kind does not exist yet (none today). */
+const PLACEHOLDERS: { path: string; title: string; lead: string }[] = [];
 const EMPTY_MESSAGE = "Chưa có nội dung. Mục này sẽ được cập nhật khi Ban Biên tập đăng tải.";
 
 export function createPages(deps: AppDeps) {

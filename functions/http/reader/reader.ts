@@ -5,6 +5,7 @@ import { createDocumentsPages } from "./documents";
 import { createKindFeeds } from "./feeds";
 import { createSchedulesPages } from "./schedules";
 import { createVideosPages } from "./videos";
+import { createGalleriesPages } from "./galleries";
 import { createOpenData } from "./open-data";
 import { createPages, sendErrorPage } from "./pages";
 
@@ -22,6 +23,7 @@ export const readerSurface: Surface = {
     app.route("/", createSchedulesPages(deps));
     app.route("/", createConsultationsPages(deps));
     app.route("/", createVideosPages(deps));
+    app.route("/", createGalleriesPages(deps));
     app.route("/", createOpenData(deps)); // open data: /api/public/*, /api/openapi.json, /du-lieu-mo
     app.route("/", createPages(deps));
   },
