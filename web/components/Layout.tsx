@@ -67,6 +67,7 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
             <ul class="site-footer__links">
               <li><a href={Urls.feed()}>Tin RSS</a></li>
               <li><a href={Urls.sitemap()}>Sơ đồ cổng</a></li>
+              <li><a href={Urls.openData()}>Dữ liệu mở</a></li>
               <li><a href={Urls.dashboard()}>Ban biên tập đăng nhập</a></li>
             </ul>
           </nav>
