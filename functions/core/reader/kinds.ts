@@ -1,4 +1,5 @@
 import { Urls } from "../shared/urls";
+export { sitemapImage } from "./images";
 import { VIDEO_SITEMAP_ATTRIBUTES, videoSitemap } from "./videos";
 import { GALLERY_SITEMAP_ATTRIBUTES, gallerySitemap } from "./galleries";
 
@@ -34,13 +35,6 @@ export interface SitemapMedia {
   video?: { title: string; description: string; thumbnail: string; contentUrl?: string; playerUrl?: string; publishedAt?: string };
 }
 
-/** The image a sitemap lists for a library image snapshot: its widest JPEG (the pipeline's largest copy). */
-export function sitemapImage(image: unknown): string | undefined {
-  const variants = (image as { variants?: { width: number; format: string; url: string }[] } | undefined)?.variants;
-  if (!Array.isArray(variants)) return undefined;
-  const jpeg = variants.filter((v) => v.format === "jpeg");
-  return (jpeg.length ? jpeg : variants).reduce<{ width: number; url: string } | undefined>((a, b) => (!a || b.width > a.width ? b : a), undefined)?.url;
-}
 
 export const PUBLIC_KINDS: readonly PublicKind[] = [
   { name: "documents", space: "DOCUMENT", title: "Văn bản", list: Urls.documents(), segment: "van-ban", url: Urls.document },

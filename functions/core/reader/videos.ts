@@ -1,10 +1,7 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import type { BaseContent, PublicationMeta } from "../publishing/kind";
-import { notFound } from "../shared/errors";
-import { contentKeys } from "../storage/keys";
-import { queryPages } from "../storage/page";
 import type { Store } from "../storage/store";
-import type { ImageSnapshot } from "./images";
+import { sitemapImage, type ImageSnapshot } from "./images";
+import { kindPage } from "./kind-pages";
 import type { SitemapMedia } from "./kinds";
 import { Published } from "./published";
 
@@ -77,63 +74,6 @@ export const youtubeThumbnail = (id: string) => `https://i.ytimg.com/vi/${id}/hq
 /** The picture that stands for a video in lists and when sharing: its poster, else its featured image. */
 export const coverOf = (video: Pick<VideoContent, "poster" | "featuredImage">): ImageSnapshot | undefined => video.poster ?? video.featuredImage;
 
-const dayAttribute = (day: number) => `d${String(day).padStart(2, "0")}`;
-
-interface MonthCount {
-  month: string;
-  count: number;
-  days: number[];
-}
-
-/** The kind's live counts per UTC month (newest first), kept exact by the engine (reader/listings.ts `countItems`). */
-async function months(store: Store): Promise<MonthCount[]> {
-  const out: MonthCount[] = [];
-  for await (const items of queryPages(store, {
-    TableName: store.table,
-    KeyConditionExpression: "pk = :pk",
-    ExpressionAttributeValues: { ":pk": contentKeys(VIDEO_SPACE).countPartition(undefined) },
-    ScanIndexForward: false,
-  })) {
-    for (const item of items) {
-      const count = Math.max(0, Number(item.n ?? 0));
-      const days = Array.from({ length: 32 }, (_, day) => (day === 0 ? 0 : Math.max(0, Number(item[dayAttribute(day)] ?? 0))));
-      if (count > 0) out.push({ month: item.sk as string, count, days });
-    }
-  }
-  return out;
-}
-
-/** Start of the UTC day after `day` of `month` ("yyyy-mm"), as the index's sort keys write instants. */
-function endOfDay(month: string, day: number): string {
-  const [year, mon] = month.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, mon - 1, day + 1)).toISOString();
-}
-
-/** Newest first, before `before` when given: `skip` items skipped, then up to `limit`. */
-async function newest(store: Store, skip: number, limit: number, before?: string): Promise<VideoSummary[]> {
-  const items: VideoSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  const names = Object.fromEntries(VIDEO_SUMMARY_ATTRIBUTES.map((name, i) => [`#a${i}`, name]));
-  do {
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        IndexName: "gsi2",
-        KeyConditionExpression: before ? "gsi2pk = :pk AND gsi2sk < :before" : "gsi2pk = :pk",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ":pk": contentKeys(VIDEO_SPACE).publishedLatest(), ...(before ? { ":before": before } : {}) },
-        ProjectionExpression: Object.keys(names).join(", "),
-        ScanIndexForward: false,
-        Limit: skip + limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as VideoSummary[]));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < skip + limit);
-  return items.slice(skip, skip + limit);
-}
-
 export const Videos = {
   /** The published video of `slug`, or a NOT_FOUND error. One GetItem. */
   get: (store: Store, slug: string) => Published.get<PublishedVideo>(store, VIDEO_SPACE, slug, "Video không tồn tại hoặc đã được gỡ xuống."),
@@ -144,34 +84,7 @@ export const Videos = {
    * reads at most that day's videos plus one page, whatever the page number.
    */
   async page(store: Store, page: number, size = VIDEOS_PAGE_SIZE): Promise<VideoPage> {
-    if (page === 1) {
-      const [counted, items] = await Promise.all([months(store), newest(store, 0, size)]);
-      const total = Math.max(counted.reduce((sum, m) => sum + m.count, 0), items.length);
-      return { items, total, pages: Math.max(1, Math.ceil(total / size)) };
-    }
-    const counted = await months(store);
-    const total = counted.reduce((sum, m) => sum + m.count, 0);
-    const pages = Math.max(1, Math.ceil(total / size));
-    if (page > pages) return { items: [], total, pages };
-    const offset = (page - 1) * size;
-    let before = 0;
-    for (const month of counted) {
-      if (before + month.count <= offset) {
-        before += month.count;
-        continue;
-      }
-      for (let day = 31; day >= 1; day--) {
-        const count = month.days[day]!;
-        if (before + count <= offset) {
-          before += count;
-          continue;
-        }
-        return { items: await newest(store, offset - before, size, endOfDay(month.month, day)), total, pages };
-      }
-      // Days that do not add up to the month (never written so): read from the month's end.
-      return { items: await newest(store, offset - before, size, endOfDay(month.month, 31)), total, pages };
-    }
-    return { items: [], total, pages };
+    return kindPage<VideoSummary>(store, VIDEO_SPACE, VIDEO_SUMMARY_ATTRIBUTES, page, size);
   },
 
   /** The newest live videos (a video page's "Video khác"). One Query. */
@@ -186,20 +99,11 @@ export const Videos = {
   },
 };
 
-/**
- * The widest JPEG of an image, as kinds.ts `sitemapImage` picks it (not imported from there:
- * kinds.ts imports this module for its `videos` entry, and a cycle would leave one side undefined).
- */
-function widestJpeg(image: ImageSnapshot | undefined): string | undefined {
-  const variants = image?.variants ?? [];
-  const jpeg = variants.filter((v) => v.format === "jpeg");
-  return (jpeg.length ? jpeg : variants).reduce<{ width: number; url: string } | undefined>((a, b) => (!a || b.width > a.width ? b : a), undefined)?.url;
-}
 
 /** A video's sitemap entry (Google's video extension): needs a thumbnail, so a video without any still gets none. */
 export function videoSitemap(view: Record<string, unknown>): SitemapMedia {
   const video = view as unknown as PublishedVideo;
-  const cover = widestJpeg(coverOf(video));
+  const cover = sitemapImage(coverOf(video));
   const embed = video.embed && YOUTUBE_ID.test(video.embed.id) ? video.embed.id : undefined;
   const thumbnail = cover ?? (embed ? youtubeThumbnail(embed) : undefined);
   if (!thumbnail) return {};
