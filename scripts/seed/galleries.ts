@@ -69,9 +69,9 @@ export const DEMO_GALLERIES: DemoGallery[] = [
     key: "03",
     section: "tin-tuc-su-kien",
     title: "Thành phố Vân Giang chỉnh trang đô thị đón Xuân",
-    summary: "Diện mạo mới của các tuyến phố, công viên và bờ kè sông Vân sau đợt chỉnh trang đô thị cuối năm 2026.",
+    summary: "Diện mạo mới của các tuyến phố, công viên và bờ kè sông Vân sau đợt chỉnh trang đô thị tháng 11 năm 2026.",
     credit: "Cổng thông tin điện tử Tỉnh ủy",
-    publishedAt: "2026-12-05T15:00:00+07:00",
+    publishedAt: "2026-11-21T15:00:00+07:00",
     photos: [
       { scene: "town", alt: "Hình minh họa: dãy nhà phố nhiều màu bên những ngọn đồi xanh", caption: "Tuyến phố Trần Hưng Đạo sau khi được lát lại vỉa hè và trồng thêm cây xanh." },
       { scene: "river", alt: "Hình minh họa: dòng nước xanh chảy qua thung lũng giữa hai bờ cỏ", caption: "Bờ kè sông Vân đoạn qua phường Bắc Sơn đã hoàn thành." },
