@@ -4,11 +4,11 @@ import type { ContentKind } from "../publishing/kind";
 import {
   CONSULTATION_SPACE, CONSULTATION_SUMMARY_ATTRIBUTES, type ConsultationContent, type ConsultationFile, type PublishedConsultation, type Receiver,
 } from "../reader/consultations";
-import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { plainText, sanitizeRichText } from "../shared/html";
 import { Urls } from "../shared/urls";
 import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";
+import { sectionBySlug } from "./default-section";
 import { isoDateTime, optionalText, text, version } from "../shared/validation";
 
 /**
@@ -228,14 +228,8 @@ export const consultations: ContentKind<ConsultationContent, PublishedConsultati
   // The list, every draft's page and the feed (one wildcard path), and the home page.
   paths: () => [Urls.withQueries(Urls.consultations()), Urls.home()],
 
-  /** No `section` in the request: the "gop-y-du-thao" section when the portal has one, else the first section in the admins' order. */
-  // Never a guess: a draft filed under an unrelated section would be approved by that section's board.
-  async defaultSection(_data, { store }) {
-    const section = (await Sections.list(store)).find((s) => s.slug === DEFAULT_SECTION_SLUG);
-    if (!section)
-      throw invalid(`Hãy chọn chuyên mục cho dự thảo (cổng chưa có chuyên mục mặc định “${DEFAULT_SECTION_SLUG}”).`, { section: "Bắt buộc." });
-    return section.id;
-  },
+  /** No `section` in the request: the "gop-y-du-thao" section when the portal has one, else a 400 asking for one. */
+  defaultSection: sectionBySlug(DEFAULT_SECTION_SLUG, `Hãy chọn chuyên mục cho dự thảo (cổng chưa có chuyên mục mặc định “${DEFAULT_SECTION_SLUG}”).`),
 
   auditNote: (content) =>
     content.shortPeriodReason ? { shortPeriodReason: content.shortPeriodReason, opensAt: content.opensAt, closesAt: content.closesAt } : undefined,

@@ -2,19 +2,19 @@ import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { fileSnapshots } from "../media/library";
 import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";
-import type { ContentKind, CreateRequest } from "../publishing/kind";
+import type { ContentKind } from "../publishing/kind";
 import {
   DOCUMENT_FIELDS, DOCUMENT_SPACE, DOCUMENT_SUMMARY_ATTRIBUTES, documentFacets, DocumentTypes, notationKey, VALIDITIES,
   type DocumentContent, type DocumentFile, type PublishedDocument, type Validity,
 } from "../reader/documents";
 import { Published } from "../reader/published";
-import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { plainText, sanitizeRichText } from "../shared/html";
 import { slugify } from "../shared/text";
 import { Urls } from "../shared/urls";
 import { isoDateTime, optionalText, text, version } from "../shared/validation";
 import { contentKeys } from "../storage/keys";
+import { sectionBySlug } from "./default-section";
 import type { Store } from "../storage/store";
 
 /**
@@ -163,11 +163,7 @@ export const documents: ContentKind<DocumentContent, PublishedDocument> = {
   updateSchema: updateSchema as unknown as ContentKind["updateSchema"],
 
   /** The section with slug "van-ban" (the documents' board); without one, the request must name a section. */
-  async defaultSection(_data: CreateRequest, { store }) {
-    const section = (await Sections.list(store)).find((s) => s.slug === DOCUMENT_SECTION_SLUG);
-    if (!section) throw invalid("Hãy chọn chuyên mục duyệt văn bản (chưa có chuyên mục “Văn bản”).", { section: "Bắt buộc." });
-    return section.id;
-  },
+  defaultSection: sectionBySlug(DOCUMENT_SECTION_SLUG, "Hãy chọn chuyên mục duyệt văn bản (chưa có chuyên mục “Văn bản”)."),
 
   fromCreate(data, { sectionId }) {
     const input = data as CreateInput;

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { MediaLibrary } from "../media/library";
 import { chosenImage, featuredImageField, featuredRefs, isResolved, pendingImage, resolveFeatured, snapshotOf } from "../media/snapshots";
 import { MEDIA_ID } from "../media/types";
-import type { ContentKind, CreateRequest } from "../publishing/kind";
+import type { ContentKind } from "../publishing/kind";
 import { GALLERY_SPACE, GALLERY_SUMMARY_ATTRIBUTES, galleryCover, type GalleryContent, type GalleryPhoto, type PublishedGallery } from "../reader/galleries";
-import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { cleanText, plainText } from "../shared/html";
 import { Urls } from "../shared/urls";
 import { isoDateTime, optionalText, text, version } from "../shared/validation";
+import { sectionBySlug } from "./default-section";
 import type { Store } from "../storage/store";
 
 /**
@@ -143,11 +143,7 @@ export const galleries: ContentKind<GalleryContent, PublishedGallery> = {
   updateSchema: updateSchema as unknown as ContentKind["updateSchema"],
 
   /** The "Tin tức - Sự kiện" section; without one, the request must name a section. */
-  async defaultSection(_data: CreateRequest, { store }) {
-    const section = (await Sections.list(store)).find((s) => s.slug === GALLERY_SECTION_SLUG);
-    if (!section) throw invalid("Hãy chọn chuyên mục duyệt phóng sự ảnh (cổng chưa có chuyên mục “Tin tức - Sự kiện”).", { section: "Bắt buộc." });
-    return section.id;
-  },
+  defaultSection: sectionBySlug(GALLERY_SECTION_SLUG, "Hãy chọn chuyên mục duyệt phóng sự ảnh (cổng chưa có chuyên mục “Tin tức - Sự kiện”)."),
 
   fromCreate(data, { sectionId }) {
     const input = data as CreateInput;

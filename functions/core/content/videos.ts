@@ -2,15 +2,15 @@ import { z } from "zod";
 import { MediaLibrary } from "../media/library";
 import { chosenImage, featuredImageField, featuredRefs, imageSnapshot, isResolved, pendingImage, resolveFeatured } from "../media/snapshots";
 import { MEDIA_ID } from "../media/types";
-import type { ContentKind, CreateRequest } from "../publishing/kind";
+import type { ContentKind } from "../publishing/kind";
 import {
   HOME_FACET, VIDEO_SPACE, VIDEO_SUMMARY_ATTRIBUTES, YOUTUBE_ID, type PublishedVideo, type VideoContent, type VideoEmbed, type VideoFile,
 } from "../reader/videos";
-import { Sections } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { plainText } from "../shared/html";
 import { Urls } from "../shared/urls";
 import { isoDateTime, optionalText, text, version } from "../shared/validation";
+import { sectionBySlug } from "./default-section";
 import type { Store } from "../storage/store";
 
 /**
@@ -170,11 +170,7 @@ export const videos: ContentKind<VideoContent, PublishedVideo> = {
   updateSchema: updateSchema as unknown as ContentKind["updateSchema"],
 
   /** The "Tin tức - Sự kiện" section; without one, the request must name a section. */
-  async defaultSection(_data: CreateRequest, { store }) {
-    const section = (await Sections.list(store)).find((s) => s.slug === VIDEO_SECTION_SLUG);
-    if (!section) throw invalid("Hãy chọn chuyên mục duyệt video (cổng chưa có chuyên mục “Tin tức - Sự kiện”).", { section: "Bắt buộc." });
-    return section.id;
-  },
+  defaultSection: sectionBySlug(VIDEO_SECTION_SLUG, "Hãy chọn chuyên mục duyệt video (cổng chưa có chuyên mục “Tin tức - Sự kiện”)."),
 
   fromCreate(data, { sectionId }) {
     const input = data as CreateInput;
