@@ -135,5 +135,7 @@ describe("dashboard shell", () => {
     console.info(`dashboard initial JS: ${(initialBytes / 1024).toFixed(1)} KB gzip (${initial.size} files); editor chunk: ${(gzip(editor) / 1024).toFixed(1)} KB gzip`);
     expect(initialBytes).toBeGreaterThan(0);
     expect(readdirSync(ASSETS).some((name) => name.startsWith("dashboard-RichText-"))).toBe(true);
+    // The editor (Tiptap) is loaded only when an article is opened: not among the first load's files.
+    expect(initial.has(editor)).toBe(false);
   });
 });
