@@ -4,7 +4,7 @@
  * Run directly (`npm run build`) it always rebuilds.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -40,11 +40,41 @@ function inputHash(): string {
   return hash.digest("hex");
 }
 
+const LOCK = join(ROOT, "dist", ".build-lock");
+
+/**
+ * One build at a time in a checkout: two builds at once (two test runs, or a test run and
+ * `npm run build`) would empty dist/client under each other. mkdir is atomic; a lock older than
+ * ten minutes is left over from a killed build and is taken over.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  mkdirSync(join(ROOT, "dist"), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      const age = existsSync(LOCK) ? Date.now() - statSync(LOCK).mtimeMs : 0;
+      if (age > 10 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 /**
  * Always a production build, whoever calls: vitest sets NODE_ENV=test, and Vite (and Solid
  * through it) would otherwise ship development code that then gets deployed.
  */
 export async function buildWeb(): Promise<void> {
+  await withBuildLock(buildUnlocked);
+}
+
+async function buildUnlocked(): Promise<void> {
   const configFile = join(ROOT, "vite.config.ts");
   const previous = process.env.NODE_ENV;
   process.env.NODE_ENV = "production";
@@ -62,11 +92,18 @@ export async function buildWeb(): Promise<void> {
 
 /** Builds only when needed; returns whether it built. */
 export async function ensureWebBuild(): Promise<boolean> {
-  const current = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
-  const complete = ["dist/server/entry-server.js", "dist/client/.vite/manifest.json", "dist/dashboard/shell.js"].every((file) => existsSync(join(ROOT, file)));
-  if (complete && current === inputHash()) return false;
-  await buildWeb();
-  return true;
+  const fresh = () => {
+    const current = existsSync(STAMP) ? readFileSync(STAMP, "utf8") : "";
+    const complete = ["dist/server/entry-server.js", "dist/client/.vite/manifest.json", "dist/dashboard/shell.js"].every((file) => existsSync(join(ROOT, file)));
+    return complete && current === inputHash();
+  };
+  if (fresh()) return false;
+  // Checked again under the lock: a build that finished while this one waited may have done the work.
+  return withBuildLock(async () => {
+    if (fresh()) return false;
+    await buildUnlocked();
+    return true;
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
