@@ -3,20 +3,13 @@
  * current path, each screen a lazily loaded chunk. Signed out, the sign-in screen replaces it all;
  * a session that runs out under a screen opens the sign-in dialog over it instead.
  */
-import { createEffect, createMemo, lazy, Match, onMount, Suspense, Switch } from "solid-js";
+import { createEffect, createMemo, Match, onMount, Show, Suspense, Switch } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { BASE, focusHeading, Link, match, path } from "./router";
+import { NAV, ROUTES, type Route } from "./routes";
 import { SignInForm } from "./screens/SignIn";
 import { session } from "./stores/session";
 import { ROLE_LABELS } from "./types";
-
-const WorkList = lazy(() => import("./screens/WorkList"));
-const MediaLibrary = lazy(() => import("./screens/MediaLibrary"));
-const ArticleEditor = lazy(() => import("./screens/ArticleEditor"));
-
-const NAV = [
-  { href: BASE, label: "Bài viết" },
-  { href: `${BASE}/thu-vien`, label: "Thư viện ảnh và tệp" },
-];
 
 function NotFound() {
   return (
@@ -48,18 +41,18 @@ function ExpiredDialog() {
 }
 
 function Frame() {
-  // One screen object per screen and article: the editor is created again only for another article.
+  // One screen object per route and parameters: a screen is created again only for another item.
   const screen = createMemo(
-    (): { name: "work" | "media" | "article" | "none"; id?: string } => {
+    (): { route?: Route; params: Record<string, string> } => {
       const current = path();
-      if (match(BASE, current)) return { name: "work" };
-      if (match(`${BASE}/thu-vien`, current)) return { name: "media" };
-      if (match(`${BASE}/bai-viet/moi`, current)) return { name: "article" };
-      const article = match(`${BASE}/bai-viet/:id`, current);
-      return article ? { name: "article", id: article.id } : { name: "none" };
+      for (const route of ROUTES) {
+        const params = match(route.pattern, current);
+        if (params) return { route, params };
+      }
+      return { params: {} };
     },
     undefined,
-    { equals: (a, b) => a.name === b.name && a.id === b.id },
+    { equals: (a, b) => a.route === b.route && JSON.stringify(a.params) === JSON.stringify(b.params) },
   );
   const signOut = async () => {
     await session.signOut();
@@ -74,9 +67,9 @@ function Frame() {
         <p class="topbar__title">Quản trị nội dung</p>
         <nav aria-label="Khu quản trị" class="topbar__nav">
           <ul>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.navFor || item.navFor(session.user()!)).map((item) => (
               <li>
-                <Link href={item.href} aria-current={(item.href === BASE ? screen().name === "work" || screen().name === "article" : path().startsWith(item.href)) ? "page" : undefined}>
+                <Link href={item.href} aria-current={screen().route?.section === item.href ? "page" : undefined}>
                   {item.label}
                 </Link>
               </li>
@@ -94,17 +87,9 @@ function Frame() {
       </header>
       <main id="main" class="main" tabindex="-1">
         <Suspense fallback={<p role="status">Đang tải…</p>}>
-          <Switch fallback={<NotFound />}>
-            <Match when={screen().name === "work"}>
-              <WorkList />
-            </Match>
-            <Match when={screen().name === "media"}>
-              <MediaLibrary />
-            </Match>
-            <Match when={screen().name === "article" && screen()} keyed>
-              {(current) => <ArticleEditor id={current.id} />}
-            </Match>
-          </Switch>
+          <Show when={screen().route ? screen() : undefined} keyed fallback={<NotFound />}>
+            {(current) => <Dynamic component={current.route!.screen} params={current.params} />}
+          </Show>
         </Suspense>
       </main>
       <ExpiredDialog />
