@@ -11,13 +11,31 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 // SST loads the old aws-sdk v2 during synthesis, which prints an end-of-support notice.
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = "1";
 
+/**
+ * Two groups, one after the other. The first runs two files at a time (the machine has two cores
+ * and most files wait on DynamoDB Local or s3rver as much as they compute); the second runs alone,
+ * one file at a time: the Chromium tests, the `npm start` test and the outage test, which start
+ * their own servers and browser and whose timeouts assume they are not sharing the cores with
+ * another file. Each group gets its own emulators from the global setup.
+ */
+const SERIAL = ["tests/e2e/**/*.test.ts", "tests/local/**/*.test.ts", "tests/integration/fault.test.ts"];
+
 export default defineConfig({
   test: {
     environment: "node",
-    include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/setup/global.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "parallel", include: ["tests/**/*.test.ts"], exclude: SERIAL, maxWorkers: 2, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: { name: "serial", include: SERIAL, fileParallelism: false, sequence: { groupOrder: 1 } },
+      },
+    ],
   },
 });
