@@ -44,7 +44,8 @@ function Frame() {
   // One screen object per route and parameters: a screen is created again only for another item.
   const screen = createMemo(
     (): { route?: Route; params: Record<string, string> } => {
-      const current = path();
+      // An account with a one-time password can only change it (the server refuses the rest).
+      const current = session.user()?.mustChangePassword ? `${BASE}/doi-mat-khau` : path();
       for (const route of ROUTES) {
         const params = match(route.pattern, current);
         if (params) return { route, params };
@@ -80,6 +81,9 @@ function Frame() {
           <span>
             {session.user()?.name} <span class="topbar__role">({ROLE_LABELS[session.user()!.role]})</span>
           </span>
+          <Link class="topbar__link" href={`${BASE}/doi-mat-khau`} aria-current={path() === `${BASE}/doi-mat-khau` ? "page" : undefined}>
+            Đổi mật khẩu
+          </Link>
           <button type="button" class="button button--on-dark" onClick={signOut}>
             Đăng xuất
           </button>

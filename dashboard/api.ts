@@ -113,3 +113,10 @@ export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return "Đã có lỗi xảy ra. Xin thử lại.";
 }
+
+/** The address of an API resource the browser opens itself (a CSV download link), with its query. */
+export function apiUrl(path: string, query: Record<string, string | number | undefined> = {}): string {
+  const url = new URL(path, location.origin);
+  for (const [name, value] of Object.entries(query)) if (value !== undefined && value !== "") url.searchParams.set(name, String(value));
+  return url.pathname + url.search;
+}

@@ -1,17 +1,22 @@
 /**
  * Writing and editing an article: title, summary, section, byline, kind (news or collected, with
  * its source), the body (Tiptap, loaded only here), the featured image; save (create, or PATCH
- * with the version read), then the workflow. Nothing typed is ever dropped by the screen: a 409
- * says someone else saved and lets the editor choose, a 401 signs in again over the screen.
+ * with the version read), autosave of drafts and returned items, then the workflow. Nothing typed
+ * is ever dropped by the screen: a 409 opens the compare view (components/Compare.tsx) and stops
+ * autosave until the editor chooses; a 401 signs in again over the screen. Revisions and the
+ * compare view are their own lazy chunks (they carry the word diff).
  */
-import { createEffect, createSignal, lazy, onCleanup, onMount, Show, Suspense, untrack } from "solid-js";
+import { createEffect, createSignal, lazy, on, onCleanup, onMount, Show, Suspense, untrack } from "solid-js";
 import { createStore, unwrap } from "solid-js/store";
+import { canOnContent } from "../../functions/core/accounts/permissions";
 import { Urls } from "../../functions/core/shared/urls";
 import { ApiError, messageOf } from "../api";
+import type { CopyField } from "../components/Compare";
 import { ImagePicker } from "../components/ImagePicker";
 import { thumbnail } from "../components/MediaDetails";
 import { Workflow } from "../components/Workflow";
-import { formatDateTime } from "../format";
+import { empty, formOf, type Form } from "../editor/article-form";
+import { createAutosave, serial } from "../editor/autosave";
 import { worksIn } from "../permissions";
 import { BASE, guardLeaving, Link, navigate } from "../router";
 import { articles, type ArticleInput, type Command } from "../stores/articles";
@@ -20,31 +25,15 @@ import { session } from "../stores/session";
 import { STATUS_LABELS, type Article } from "../types";
 
 const RichText = lazy(() => import("../editor/RichText"));
-
-type Featured = { id: string; alt: string; src?: string } | null;
-interface Form extends Omit<ArticleInput, "featuredImage"> {
-  featured: Featured;
-}
-
-const empty = (): Form => ({ kind: "news", title: "", summary: "", body: "", section: "", byline: "", sourceName: "", sourceUrl: "", featured: null });
-
-function formOf(item: Article): Form {
-  const image = item.featuredImage;
-  const small = image ? [...image.variants].sort((a, b) => a.width - b.width)[0]?.url : undefined;
-  return {
-    kind: item.kind,
-    title: item.title,
-    summary: item.summary,
-    body: item.body,
-    section: item.sectionId,
-    byline: item.byline ?? "",
-    sourceName: item.sourceName ?? "",
-    sourceUrl: item.sourceUrl ?? "",
-    featured: image ? { id: image.id, alt: image.alt, src: small } : null,
-  };
-}
+const Compare = lazy(() => import("../components/Compare"));
+const Revisions = lazy(() => import("../components/Revisions"));
 
 const UNSAVED = "Bài viết có thay đổi chưa lưu. Rời trang này và bỏ các thay đổi đó?";
+const clock = new Intl.DateTimeFormat("vi-VN", { hour: "2-digit", minute: "2-digit", hour12: false, timeZone: "Asia/Ho_Chi_Minh" });
+/** Statuses whose text is still being written: autosaved. Submitted or live text is saved by hand only. */
+const AUTOSAVED = new Set(["draft", "returned"]);
+
+type SaveState = { kind: "saving" } | { kind: "saved"; at: string } | { kind: "failed"; message: string };
 
 export default function ArticleEditor(props: { id?: string }) {
   document.title = `${props.id ? "Sửa bài viết" : "Viết bài mới"} — Quản trị nội dung`;
@@ -55,19 +44,85 @@ export default function ArticleEditor(props: { id?: string }) {
   const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<{ kind: "ok" | "error"; text: string }>();
   const [fields, setFields] = createSignal<Record<string, string>>({});
-  const [conflict, setConflict] = createSignal<number>();
+  const [saveState, setSaveState] = createSignal<SaveState>();
+  /** A 409: the server's current version, and the text on screen when it was met. */
+  const [conflict, setConflict] = createSignal<{ theirs: Article; mine: Form }>();
+  /** After "take theirs": my text, still restorable. */
+  const [discarded, setDiscarded] = createSignal<Form>();
   const [picking, setPicking] = createSignal(false);
-  /** Bumped to give the body editor a new text (reloading after a conflict). */
+  const [history, setHistory] = createSignal(false);
+  /** Bumped to give the body editor a new text (after a conflict, a restore). */
   const [bodyKey, setBodyKey] = createSignal(0);
+  /** After an autosave met an expired session the editor chose not to renew: no more dialogs until a manual save. */
+  const [paused, setPaused] = createSignal(false);
 
   const dirty = () => JSON.stringify(form) !== saved();
   const choices = () => sections.list().filter((section) => worksIn(session.user()!, section.id) || section.id === form.section);
+  const autosaves = () => {
+    const current = item();
+    return Boolean(current && AUTOSAVED.has(current.status) && !conflict() && !paused() && canOnContent(session.user()!, "edit", { sectionId: current.sectionId, authorId: current.author.id, status: current.status }));
+  };
 
   const take = (article: Article) => {
     setItem(article);
     setForm(formOf(article));
     setSaved(JSON.stringify(formOf(article)));
   };
+  const replaceForm = (next: Form) => {
+    setForm(structuredClone(next));
+    setBodyKey((key) => key + 1);
+  };
+
+  const queue = serial();
+  /** Saves (one at a time); true when saved. `version` overrides the one read (overwriting after a conflict, by choice). */
+  const save = (options: { version?: number; auto?: boolean } = {}): Promise<boolean> =>
+    queue(async () => {
+      if (options.auto && (!autosaves() || !dirty())) return true;
+      if (!options.auto) setBusy(true);
+      setSaveState({ kind: "saving" });
+      if (!options.auto) setNotice(undefined);
+      setFields({});
+      const snapshot = structuredClone(unwrap(form));
+      const { featured, ...rest } = snapshot;
+      const before = JSON.parse(saved()) as Form;
+      const input: ArticleInput = { ...rest, ...(featured?.id !== before.featured?.id ? { featuredImage: featured?.id ?? null } : {}) };
+      try {
+        const current = item();
+        const result = current ? await articles.update(current.id, options.version ?? current.version, input) : await articles.create(input);
+        setConflict(undefined);
+        setDiscarded(undefined);
+        setPaused(false);
+        // What was sent is what is on screen: keep typing on it, but the server's cleaned text is the saved state.
+        setSaved(JSON.stringify(snapshot));
+        setSaveState({ kind: "saved", at: result.updatedAt });
+        if (!current) {
+          navigate(`${BASE}/bai-viet/${encodeURIComponent(result.id)}`, { replace: true });
+          return true;
+        }
+        setItem(result);
+        return true;
+      } catch (error) {
+        if (error instanceof ApiError && error.conflict && typeof error.details.currentVersion === "number" && item()) {
+          setSaveState({ kind: "failed", message: "bài viết vừa được người khác lưu." });
+          try {
+            setConflict({ theirs: await articles.get(item()!.id), mine: snapshot });
+          } catch (reload) {
+            setNotice({ kind: "error", text: messageOf(reload) });
+          }
+        } else {
+          setSaveState({ kind: "failed", message: messageOf(error) });
+          if (options.auto && error instanceof ApiError && error.status === 401) setPaused(true);
+          if (!options.auto) setNotice({ kind: "error", text: messageOf(error) });
+          if (error instanceof ApiError) setFields(error.fields);
+        }
+        return false;
+      } finally {
+        if (!options.auto) setBusy(false);
+      }
+    });
+
+  const autosave = createAutosave({ enabled: autosaves, dirty, save: () => save({ auto: true }) });
+  createEffect(on(() => JSON.stringify(form), () => autosave.schedule(), { defer: true }));
 
   onMount(async () => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
@@ -102,64 +157,41 @@ export default function ArticleEditor(props: { id?: string }) {
     });
   });
 
-  /** Saves; true when saved. `version` overrides the one read (overwriting after a conflict, by choice). */
-  const save = async (version?: number): Promise<boolean> => {
-    setBusy(true);
-    setNotice(undefined);
-    setFields({});
-    const snapshot = unwrap(form);
-    const { featured, ...rest } = structuredClone(snapshot);
-    const before = JSON.parse(saved()) as Form;
-    const input: ArticleInput = { ...rest, ...(featured?.id !== before.featured?.id ? { featuredImage: featured?.id ?? null } : {}) };
-    try {
-      const current = item();
-      const result = current ? await articles.update(current.id, version ?? current.version, input) : await articles.create(input);
-      setConflict(undefined);
-      if (!current) {
-        setSaved(JSON.stringify(form));
-        navigate(`${BASE}/bai-viet/${encodeURIComponent(result.id)}`, { replace: true });
-        return true;
-      }
-      setItem(result);
-      // What was sent is what is on screen: keep typing on it, but the server's cleaned text is the saved state.
-      setSaved(JSON.stringify({ ...snapshot, featured }));
-      setNotice({ kind: "ok", text: `Đã lưu lúc ${formatDateTime(result.updatedAt)}.` });
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.conflict && typeof error.details.currentVersion === "number") {
-        setConflict(error.details.currentVersion);
-      } else {
-        setNotice({ kind: "error", text: messageOf(error) });
-        if (error instanceof ApiError) setFields(error.fields);
-      }
-      return false;
-    } finally {
-      setBusy(false);
-    }
+  const manualSave = () => {
+    autosave.cancel();
+    return save();
   };
 
-  const reloadLatest = async () => {
-    if (!item()) return;
-    try {
-      take(await articles.get(item()!.id));
-      setBodyKey((key) => key + 1);
-      setConflict(undefined);
-      setNotice({ kind: "ok", text: "Đã mở bản mới nhất." });
-    } catch (error) {
-      setNotice({ kind: "error", text: messageOf(error) });
-    }
+  const takeTheirs = () => {
+    const current = conflict();
+    if (!current) return;
+    setDiscarded(structuredClone(unwrap(form)));
+    take(current.theirs);
+    setBodyKey((key) => key + 1);
+    setConflict(undefined);
+    setSaveState(undefined);
+    setNotice({ kind: "ok", text: "Đã mở bản mới nhất." });
   };
 
-  const command = async (name: Command, reason?: string): Promise<boolean> => {
+  const copy = (field: CopyField) => {
+    const theirs = conflict()?.theirs;
+    if (!theirs) return;
+    if (field === "body") replaceForm({ ...unwrap(form), body: theirs.body });
+    else if (field === "body-append") replaceForm({ ...unwrap(form), body: `${form.body}${theirs.body}` });
+    else setForm(field, String(theirs[field] ?? ""));
+  };
+
+  const command = async (name: Command, reason?: string, extra?: { at: string }): Promise<boolean> => {
+    autosave.cancel();
     if (dirty() && !(await save())) return false;
     const current = item();
     if (!current) return false;
     setBusy(true);
     setNotice(undefined);
     try {
-      const result = await articles.command(current.id, name, { version: current.version, ...(reason ? { reason } : {}) });
+      const result = await articles.command(current.id, name, { version: current.version, ...(reason ? { reason } : {}), ...(extra ? { at: extra.at } : {}) });
       setItem(result);
-      const done: Record<Command, string> = { submit: "Đã gửi duyệt.", approve: "Đã duyệt.", return: "Đã trả lại bài cho người viết.", unpublish: "Đã gỡ bài xuống." };
+      const done: Record<Command, string> = { submit: "Đã gửi duyệt.", approve: "Đã duyệt.", return: "Đã trả lại bài cho người viết.", schedule: "Đã hẹn giờ đăng.", unpublish: "Đã gỡ bài xuống." };
       setNotice({ kind: "ok", text: result.status === "scheduled" ? "Đã duyệt, bài sẽ được đăng theo giờ hẹn." : done[name] });
       return true;
     } catch (error) {
@@ -169,6 +201,23 @@ export default function ArticleEditor(props: { id?: string }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const previewHref = () => `/api/preview/articles/${encodeURIComponent(item()!.id)}`;
+  const openPreview = async (event: MouseEvent) => {
+    if (!dirty()) return; // the link opens the saved text in a new tab
+    event.preventDefault();
+    autosave.cancel();
+    if (await save()) window.open(previewHref(), "_blank", "noopener");
+  };
+
+  const status = () => {
+    const state = saveState();
+    if (state?.kind === "saving") return "Đang lưu…";
+    if (state?.kind === "failed") return `Chưa lưu được: ${state.message}`;
+    if (dirty()) return "Có thay đổi chưa lưu.";
+    if (state?.kind === "saved") return `Đã lưu lúc ${clock.format(new Date(state.at))}.`;
+    return item() ? "Đã lưu mọi thay đổi." : "";
   };
 
   const error = (name: string) => fields()[name];
@@ -212,32 +261,38 @@ export default function ArticleEditor(props: { id?: string }) {
       </Show>
       <Show when={notice()}>
         {(shown) => (
-          <p class={`alert ${shown().kind === "ok" ? "alert--ok" : "alert--error"}`} role={shown().kind === "ok" ? "status" : "alert"}>
-            {shown().text}
-          </p>
+          <div class={`alert ${shown().kind === "ok" ? "alert--ok" : "alert--error"}`}>
+            <p role={shown().kind === "ok" ? "status" : "alert"}>{shown().text}</p>
+            <Show when={discarded()}>
+              <button type="button" class="button" onClick={() => (replaceForm(discarded()!), setDiscarded(undefined), setNotice(undefined))}>
+                Hoàn lại nội dung của tôi
+              </button>
+            </Show>
+          </div>
         )}
       </Show>
       <Show when={conflict()}>
-        <div class="alert alert--error" role="alert">
-          <p>
-            Bài viết vừa được người khác lưu (phiên bản {conflict()}). Nội dung bạn đang soạn vẫn còn nguyên trên màn hình, chưa được lưu. Hãy chọn:
-          </p>
-          <div class="actions">
-            <button type="button" class="button button--primary" disabled={busy()} onClick={() => void save(conflict())}>
-              Lưu đè bằng nội dung của tôi
-            </button>
-            <button type="button" class="button" disabled={busy()} onClick={() => void reloadLatest()}>
-              Bỏ nội dung của tôi, mở bản mới nhất
-            </button>
-          </div>
-        </div>
+        {(current) => (
+          <Suspense fallback={<p role="status">Đang mở phần so sánh…</p>}>
+            <Compare
+              mine={form}
+              theirs={current().theirs}
+              busy={busy()}
+              canRestoreMine={JSON.stringify(form) !== JSON.stringify(current().mine)}
+              onKeepMine={() => void save({ version: current().theirs.version })}
+              onTakeTheirs={takeTheirs}
+              onCopy={copy}
+              onRestoreMine={() => replaceForm(current().mine)}
+            />
+          </Suspense>
+        )}
       </Show>
       <Show when={!loading()} fallback={<p role="status">Đang tải bài viết…</p>}>
         <form
           class="form editor"
           onSubmit={(event) => {
             event.preventDefault();
-            void save();
+            void manualSave();
           }}
         >
           <fieldset class="field">
@@ -266,8 +321,11 @@ export default function ArticleEditor(props: { id?: string }) {
           </div>
           {text("byline", "Bút danh tác giả")}
           <Show when={form.kind === "collected"}>
-            {text("sourceName", "Tên nguồn")}
-            {text("sourceUrl", "Địa chỉ nguồn (https://…)", "url")}
+            <fieldset class="field">
+              <legend>Nguồn của tin sưu tầm</legend>
+              {text("sourceName", "Tên nguồn (báo, trang tin…)")}
+              {text("sourceUrl", "Địa chỉ nguồn (https://…)", "url")}
+            </fieldset>
           </Show>
           <div class="field">
             <span id="body-label" class="field__label">
@@ -310,12 +368,43 @@ export default function ArticleEditor(props: { id?: string }) {
             <button type="submit" class="button button--primary" disabled={busy()}>
               {busy() ? "Đang lưu…" : "Lưu bài"}
             </button>
-            <span class="field__hint" aria-live="polite">
-              {dirty() ? "Có thay đổi chưa lưu." : item() ? "Đã lưu mọi thay đổi." : ""}
+            <Show when={item()}>
+              <a class="button" href={previewHref()} target="_blank" rel="noopener" onClick={(event) => void openPreview(event)}>
+                Xem trước<span class="visually-hidden"> (mở thẻ mới)</span>
+              </a>
+            </Show>
+            <span class="field__hint save-status" role="status" aria-live="polite">
+              {status()}
             </span>
           </div>
         </form>
         <Show when={item()}>{(current) => <Workflow item={current()} busy={busy()} onCommand={command} />}</Show>
+        <Show when={item()}>
+          {(current) => (
+            <>
+              <button type="button" class="button" aria-expanded={history() ? "true" : "false"} aria-controls="revisions" onClick={() => setHistory((open) => !open)}>
+                {history() ? "Ẩn lịch sử phiên bản" : "Lịch sử phiên bản"}
+              </button>
+              <div id="revisions">
+                <Show when={history()}>
+                  <Suspense fallback={<p role="status">Đang tải lịch sử…</p>}>
+                    <Revisions
+                      kind="articles"
+                      item={current()}
+                      current={form}
+                      dirty={dirty()}
+                      onRestored={(restored) => {
+                        take(restored);
+                        setBodyKey((key) => key + 1);
+                        setNotice({ kind: "ok", text: `Đã khôi phục, bài đang ở phiên bản ${restored.version}.` });
+                      }}
+                    />
+                  </Suspense>
+                </Show>
+              </div>
+            </>
+          )}
+        </Show>
       </Show>
       <Show when={picking()}>
         <ImagePicker

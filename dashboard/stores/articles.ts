@@ -4,11 +4,13 @@
  * `currentVersion`) and the workflow commands. The server decides every rule; the screens only
  * hide what it would refuse (permissions.ts).
  */
-import { api, type Page } from "../api";
-import type { Article, ArticleDetail, ListItem } from "../types";
+import { api } from "../api";
+import type { Article, ArticleDetail } from "../types";
+import { content, type ListFilters, type WorkView } from "./content";
 
-export type WorkView = "mine" | "queue" | "scheduled" | "published";
-export type Command = "submit" | "approve" | "return" | "unpublish";
+export type { WorkView };
+/** The workflow commands an editor screen sends (Workflow.tsx offers them). */
+export type Command = "submit" | "approve" | "return" | "schedule" | "unpublish";
 
 /** What the editor form sends (create: `section`; the server keeps `sectionId`). */
 export interface ArticleInput {
@@ -27,11 +29,12 @@ export interface ArticleInput {
 const path = (id?: string) => (id ? `/api/articles/${encodeURIComponent(id)}` : "/api/articles");
 
 export const articles = {
-  list: (view: WorkView, cursor?: string) => api.get<Page<ListItem>>(path(), { query: { view, cursor } }),
+  list: (view: WorkView, cursor?: string, filters?: ListFilters) => content.list("articles", view, { cursor, filters }),
   get: (id: string) => api.get<ArticleDetail>(path(id)),
   create: (input: ArticleInput) => api.post<Article>(path(), withoutEmptySource(input)),
   update: (id: string, version: number, input: ArticleInput) => api.patch<Article>(path(id), { version, ...withoutEmptySource(input) }),
-  command: (id: string, command: Command, body: { version: number; reason?: string }) => api.post<Article>(`${path(id)}/${command}`, body),
+  command: (id: string, command: Command, body: { version: number; reason?: string; at?: string }) =>
+    api.post<Article>(`${path(id)}/${command}`, body),
 };
 
 /** Source fields belong to collected articles; a news item sends none. */

@@ -1,4 +1,4 @@
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { Keys } from "../storage/keys";
 import type { Store } from "../storage/store";
 
@@ -33,6 +33,72 @@ export const DEFAULT_SETTINGS: SiteSettings = {
   footerText: "",
 };
 
+/** The fields of SiteSettings, in the order the form shows them. */
+export const SETTINGS_FIELDS = ["name", "shortName", "address", "phone", "email", "managingAgency", "responsiblePerson", "licence", "footerText"] as const;
+
+/**
+ * The settings with what the admin screen needs to save safely: `version` (0 before anyone saved
+ * them, then +1 per save: optimistic concurrency) and who saved them last.
+ */
+export interface VersionedSettings extends Required<SiteSettings> {
+  version: number;
+  updatedAt?: string;
+  updatedBy?: { id: string; name: string };
+}
+
+/** The stored item as a whole record, every field filled. */
+function fromItem(item: Record<string, unknown> | undefined): VersionedSettings {
+  const source = (item ?? DEFAULT_SETTINGS) as Partial<VersionedSettings>;
+  const fields = Object.fromEntries(SETTINGS_FIELDS.map((key) => [key, typeof source[key] === "string" ? source[key] : (DEFAULT_SETTINGS[key] ?? "")])) as Required<SiteSettings>;
+  return {
+    ...fields,
+    version: item && typeof item.version === "number" ? item.version : item ? 1 : 0,
+    ...(item && typeof item.updatedAt === "string" ? { updatedAt: item.updatedAt } : {}),
+    ...(item && item.updatedBy ? { updatedBy: item.updatedBy as { id: string; name: string } } : {}),
+  };
+}
+
+/**
+ * The update that writes `settings` and adds one to the version; `expected` (the version the
+ * writer read) makes it conditional. Used by `put` and by settings-admin.ts inside its transaction.
+ */
+export function settingsUpdate(
+  store: Store,
+  settings: SiteSettings,
+  options: { expected?: number; updatedBy?: { id: string; name: string } } = {},
+) {
+  const names: Record<string, string> = { "#entity": "entity", "#schema": "schemaVersion", "#version": "version", "#updatedAt": "updatedAt" };
+  const values: Record<string, unknown> = { ":entity": "Settings", ":schema": 1, ":one": 1, ":now": new Date().toISOString() };
+  const sets = ["#entity = :entity", "#schema = :schema", "#updatedAt = :now"];
+  for (const key of SETTINGS_FIELDS) {
+    names[`#${key}`] = key;
+    values[`:${key}`] = settings[key] ?? "";
+    sets.push(`#${key} = :${key}`);
+  }
+  if (options.updatedBy) {
+    names["#updatedBy"] = "updatedBy";
+    values[":updatedBy"] = options.updatedBy;
+    sets.push("#updatedBy = :updatedBy");
+  }
+  // Items saved before versions existed count as version 1 (see fromItem), so the first
+  // versioned write of any item makes it 2 (`if_not_exists(version, 1) + 1`).
+  let condition: string | undefined;
+  if (options.expected !== undefined) {
+    if (options.expected === 0) condition = "attribute_not_exists(pk)";
+    else if (options.expected === 1) condition = "attribute_exists(pk) AND (attribute_not_exists(#version) OR #version = :expected)";
+    else condition = "#version = :expected";
+    if (options.expected > 0) values[":expected"] = options.expected;
+  }
+  return {
+    TableName: store.table,
+    Key: Keys.settings(),
+    UpdateExpression: `SET ${sets.join(", ")}, #version = if_not_exists(#version, :base) + :one`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: { ...values, ":base": 1 },
+    ...(condition ? { ConditionExpression: condition } : {}),
+  };
+}
+
 export const Settings = {
   /** The agency's identity, or the defaults before anyone has set it. */
   async get(store: Store): Promise<SiteSettings> {
@@ -52,10 +118,14 @@ export const Settings = {
     };
   },
 
-  /** Replaces the agency's identity as a whole. */
+  /** The settings with their version, for the admin screen (settings-admin.ts writes them). */
+  async getVersioned(store: Store): Promise<VersionedSettings> {
+    const out = await store.db.send(new GetCommand({ TableName: store.table, Key: Keys.settings(), ConsistentRead: true }));
+    return fromItem(out.Item);
+  },
+
+  /** Replaces the agency's identity as a whole (seed, tests), unconditionally; the version goes up by one. */
   async put(store: Store, settings: SiteSettings): Promise<void> {
-    await store.db.send(
-      new PutCommand({ TableName: store.table, Item: { ...Keys.settings(), entity: "Settings", schemaVersion: 1, ...settings } }),
-    );
+    await store.db.send(new UpdateCommand(settingsUpdate(store, settings)));
   },
 };

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { ContentKind } from "../../core/publishing/kind";
 import { createEngine } from "../../core/publishing/engine";
 import { invalidationEffects } from "../../core/publishing/invalidation";
+import { WorkLists } from "../../core/publishing/lists";
 import { readJson } from "../body";
 import type { AppDeps } from "../deps";
 import type { StaffEnv } from "./guard";
@@ -20,7 +21,11 @@ export function createContentApi(deps: AppDeps, kind: ContentKind) {
   api.get("/", async (c) => {
     const view = c.req.query("view");
     const limit = c.req.query("limit");
-    return c.json(await engine.list(c.get("staff"), view, { cursor: c.req.query("cursor"), limit: limit === undefined ? undefined : Number(limit) }));
+    // The optional filters (lists.ts validates them: 400 on a bad value).
+    const filters = { section: c.req.query("section"), status: c.req.query("status"), author: c.req.query("author"), q: c.req.query("q") };
+    return c.json(
+      await WorkLists.list(deps.store, kind, c.get("staff"), view, { cursor: c.req.query("cursor"), limit: limit === undefined ? undefined : Number(limit), filters }),
+    );
   });
   api.post("/", async (c) => c.json((await engine.create(c.get("staff"), await readJson(c))).item, 201));
 
