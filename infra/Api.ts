@@ -19,6 +19,7 @@ import { Cron, Function, Api as HttpApi, use, type StackContext } from "sst/cons
 import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
 import { Storage } from "./Storage";
 import { distributionParameterName } from "./app";
+import { concurrencyOf, deadLetterQueue, monitorApi } from "./Operations";
 import { stageConfig } from "./stages";
 
 /**
@@ -50,6 +51,15 @@ export const STAFF_ROUTES = [
   "ANY /api/featured",
   "ANY /api/banners",
   "ANY /api/banners/{proxy+}",
+  "ANY /api/settings",
+  // Readers' comments (POST /api/<kind>/:id/comments rides on the kinds' routes above), their moderation, ratings.
+  "ANY /api/comments",
+  "ANY /api/comments/{proxy+}",
+  "ANY /api/ratings",
+  // Outage notices: announcing and cancelling are the staff's; GET /api/notices is the reader's (public).
+  "POST /api/notices",
+  "DELETE /api/notices/{proxy+}",
+  "ANY /api/holidays",
   "ANY /api/users",
   "ANY /api/users/{proxy+}",
   "POST /api/sections",
@@ -59,11 +69,13 @@ export const STAFF_ROUTES = [
   // The editors' dashboard: its app shell (functions/http/staff/dashboard.ts).
   "GET /quan-tri",
   "GET /quan-tri/{proxy+}",
+  // Not listed, so the reader's ($default): GET /api/preview/articles/{id}, the editors' preview of a
+  // draft, rendered with the reader's SSR page (functions/http/reader/preview.ts checks the session).
 ] as const;
 
 export function Api({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
-  const { readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings } = use(Storage);
+  const { readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings, topic } = use(Storage);
 
   // A managed log group (retention, removed with the stage) instead of the one Lambda would
   // create on first invocation and keep forever.
@@ -119,6 +131,7 @@ export function Api({ stack, app }: StackContext) {
     environment: { ...publishing.environment, ...httpEnvironment },
     handler: "functions/staff.handler",
     logGroup: functionLogs,
+    ...concurrencyOf(config, "staff"),
   });
 
   const api = new HttpApi(stack, "Api", {
@@ -129,6 +142,7 @@ export function Api({ stack, app }: StackContext) {
           environment: { ...readerAccess.environment, ...httpEnvironment },
           handler: "functions/api.handler",
           logGroup: functionLogs,
+          ...concurrencyOf(config, "reader"),
         },
       },
       ...Object.fromEntries(STAFF_ROUTES.map((route) => [route, staff])),
@@ -168,14 +182,29 @@ export function Api({ stack, app }: StackContext) {
     true,
   );
 
+  // Runs that failed Lambda's asynchronous retries (docs/operations.md); one run at a time where reserved.
+  const schedulerDeadLetters = deadLetterQueue(stack, "SchedulerDeadLetters");
   const scheduler = new Cron(stack, "Scheduler", {
     schedule: "rate(1 minute)",
-    job: { function: { ...publishing, handler: "functions/scheduler.handler", logGroup: functionLogs, timeout: 60 } },
+    job: {
+      function: {
+        ...publishing,
+        handler: "functions/scheduler.handler",
+        logGroup: functionLogs,
+        timeout: 60,
+        deadLetterQueue: schedulerDeadLetters,
+        ...concurrencyOf(config, "scheduler"),
+      },
+    },
   });
   suppressStaffAccessFindings(scheduler);
   suppressInvalidationWildcard(scheduler);
 
+  // Alarms (errors, throttles, scheduler lag, 5xx, p99) to the Storage stack's topic: infra/Operations.ts.
+  const reader = api.getFunction("$default")!;
+  const apiMetrics = monitorApi(stack, config, topic, { reader, staff, scheduler: scheduler.jobFunction, schedulerDeadLetters, httpApi: api.cdk.httpApi });
+
   stack.addOutputs({ ApiUrl: api.url });
 
-  return { api, staff, scheduler, originSecretValue };
+  return { api, staff, scheduler, originSecretValue, reader, apiMetrics };
 }

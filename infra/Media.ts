@@ -13,6 +13,8 @@ import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3n from "aws-cdk-lib/aws-s3-notifications";
 import { NagSuppressions } from "cdk-nag";
 import { Function as SstFunction, type Bucket, type Table } from "sst/constructs";
+import { Alarms, concurrencyOf, deadLetterQueue, functionLogGroup, mediaFailureMetric } from "./Operations";
+import type { StageConfig } from "./stages";
 import { MEDIA_PUBLIC_PREFIX } from "./Storage";
 
 /** Originals from the browsers' presigned PUTs; private. */
@@ -54,8 +56,15 @@ export function sharpLayerDir(): string {
   return dir;
 }
 
-export function MediaProcessing(stack: Stack, input: { table: Table; media: Bucket; environment: Record<string, string> }) {
-  const { table, media, environment } = input;
+export function MediaProcessing(
+  stack: Stack,
+  input: { table: Table; media: Bucket; environment: Record<string, string>; config: StageConfig; alarms: Alarms; stage: string },
+) {
+  const { table, media, environment, config, alarms, stage } = input;
+  const logGroup = functionLogGroup(stack, "MediaFunctionLogs", config);
+  // Events that failed Lambda's two asynchronous retries (the record stays "processing": the
+  // operator replays or fails it, docs/operations.md).
+  const deadLetters = deadLetterQueue(stack, "MediaDeadLetters");
   const uploads = `${media.bucketArn}/${MEDIA_UPLOAD_PREFIX}*`;
   const published = `${media.bucketArn}/${MEDIA_PUBLIC_PREFIX}*`;
   const sharp = new lambda.LayerVersion(stack, "SharpLayer", {
@@ -73,6 +82,9 @@ export function MediaProcessing(stack: Stack, input: { table: Table; media: Buck
     // A 100 MB server-side copy, or (later) an image's variants one after another, within a minute.
     timeout: "60 seconds",
     memorySize: "1024 MB",
+    logGroup,
+    deadLetterQueue: deadLetters,
+    ...concurrencyOf(config, "media"),
     environment,
     bind: [
       { resource: table, permissions: [{ actions: [...MEDIA_TABLE_ACTIONS], resources: [table.tableArn] }] },
@@ -123,5 +135,13 @@ export function MediaProcessing(stack: Stack, input: { table: Table; media: Buck
       ],
       true,
     );
-  return { mediaFunction: fn };
+  alarms.forFunction("MediaFunction", fn);
+  alarms.forQueue("MediaDeadLetters", deadLetters);
+  const failures = mediaFailureMetric(stack, logGroup, stage);
+  alarms.add("MediaFailures", failures, {
+    // One refused file is an editor's mistake the dashboard already explains; many are not.
+    threshold: 5,
+    description: "Media: 5 or more uploads failed processing in 5 minutes (refused files or a broken pipeline)",
+  });
+  return { mediaFunction: fn, mediaDeadLetters: deadLetters, mediaFailures: failures };
 }

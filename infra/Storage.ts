@@ -8,11 +8,14 @@
 import { Aws, Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as s3 from "aws-cdk-lib/aws-s3";
+import * as ssm from "aws-cdk-lib/aws-ssm";
 import { NagSuppressions } from "cdk-nag";
 import type { IConstruct } from "constructs";
 import { Bucket, Table, type FunctionProps, type StackContext } from "sst/constructs";
 import { KEY_ATTRIBUTES, TABLE } from "../functions/core/storage/table";
 import { MediaProcessing } from "./Media";
+import { Alarms, alarmTopic, backupPlan } from "./Operations";
+import { tableParameterName } from "./parameters";
 import { stageConfig } from "./stages";
 
 /**
@@ -167,7 +170,18 @@ export function Storage({ stack, app }: StackContext) {
     ...(config.publicUrl ? { PORTAL_PUBLIC_URL: config.publicUrl } : {}),
   };
   // Uploads → the media function (infra/Media.ts), here because the trigger lives with the bucket.
-  const { mediaFunction } = MediaProcessing(stack, { table, media, environment });
+  // Every alarm of the app notifies this topic (stages.ts alarmEmail); Api adds its own alarms.
+  const topic = alarmTopic(stack, config, app.stage);
+  const alarms = new Alarms(stack, topic);
+  const { mediaFunction, mediaDeadLetters, mediaFailures } = MediaProcessing(stack, { table, media, environment, config, alarms, stage: app.stage });
+  // On-demand tables throttle too (a hot partition, or past the account's table limits).
+  const tableThrottles = [
+    table.cdk.table.metric("ReadThrottleEvents", { period: Duration.minutes(5), statistic: "Sum" }),
+    table.cdk.table.metric("WriteThrottleEvents", { period: Duration.minutes(5), statistic: "Sum" }),
+  ];
+  alarms.add("TableReadThrottles", tableThrottles[0]!, { description: "DynamoDB: reads throttled in 5 minutes" });
+  alarms.add("TableWriteThrottles", tableThrottles[1]!, { description: "DynamoDB: writes throttled in 5 minutes" });
+  const backups = backupPlan(stack, config, { stage: app.stage, tableArn: table.tableArn, bucketArn: media.bucketArn });
   const tableResources = [table.tableArn];
   const indexResources = Object.keys(TABLE.globalIndexes).map((name) => `${table.tableArn}/index/${name}`);
 
@@ -232,11 +246,18 @@ export function Storage({ stack, app }: StackContext) {
       true,
     );
 
+  // For `npm run admin -- --stage <stage>` (scripts/admin-cli.ts), which has no CloudFormation access.
+  new ssm.StringParameter(stack, "TableNameParameter", {
+    parameterName: tableParameterName(app.stage, app.name),
+    stringValue: table.tableName,
+    description: "DynamoDB table of the portal (npm run admin)",
+  });
+
   stack.addOutputs({
     TableName: table.tableName,
     MediaBucketName: media.bucketName,
     LogsBucketName: logs.bucketName,
   });
 
-  return { table, media, logs, mediaFunction, readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings };
+  return { table, media, logs, mediaFunction, mediaDeadLetters, mediaFailures, tableThrottles, topic, backups, readerAccess, staffAccess, suppressReaderAccessFindings, suppressStaffAccessFindings };
 }

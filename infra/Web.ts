@@ -3,18 +3,23 @@
  * client build's hashed assets. Raw aws-cdk-lib: SST v2's site constructs use an origin access
  * identity (OAI, deprecated) and cannot route several origins by path.
  *
- *   /assets/*  → web bucket (OAC), immutable, cached a year
- *   /media/*   → media bucket (OAC), public variants under media/
+ *   /assets/*  → web bucket (OAC), ImmutableCache: a year at the edge, key = path
+ *   /media/*   → media bucket (OAC), public variants under media/, ImmutableCache
  *   /api/public/*, /api/openapi.json → HTTP API, open data: cached by the origin's s-maxage, no cookies
  *   /api/*     → HTTP API, never cached, all viewer headers/cookies/query strings but Host
  *   (every request to the HTTP API carries the stage's origin secret header, see Api.ts)
  *   default    → HTTP API (SSR pages), cached as long as the page's Cache-Control s-maxage says,
- *                keyed on the path and the query strings of PAGE_QUERY_PARAMS (core/shared/urls.ts) only
+ *                keyed on the path and the query strings of PAGE_QUERY_PARAMS (core/shared/urls.ts) only;
+ *                CloudFront honours the origin's stale-while-revalidate by itself
+ * Every behaviour: the SecurityHeaders response-headers policy (functions/http/security-headers.ts).
+ * Stage options (stages.ts): the portal's own host + us-east-1 certificate, a WAF web ACL.
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Annotations, Aws, Duration, RemovalPolicy } from "aws-cdk-lib";
+import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
@@ -23,10 +28,12 @@ import { NagSuppressions } from "cdk-nag";
 import { use, type StackContext } from "sst/constructs";
 import { OPEN_API_PATH, OPEN_DATA_API, OPEN_DATA_QUERY_PARAMS, PAGE_QUERY_PARAMS } from "../functions/core/shared/urls";
 import { ORIGIN_SECRET_HEADER } from "../functions/http/origin";
+import { PAGE_CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from "../functions/http/security-headers";
 import { Api } from "./Api";
 import { distributionParameterName } from "./app";
 import { Storage } from "./Storage";
-import { stageConfig } from "./stages";
+import { operationsDashboard } from "./Operations";
+import { customDomain, stageConfig } from "./stages";
 
 /** The Vite client build, relative to the project root (SST resolves handler paths the same way). */
 export const WEB_CLIENT_DIR = "dist/client";
@@ -37,8 +44,8 @@ const ONE_YEAR = Duration.days(365);
 
 export function Web({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
-  const { media, logs } = use(Storage);
-  const { api, originSecretValue } = use(Api);
+  const { media, logs, mediaFunction, mediaFailures, tableThrottles, table } = use(Storage);
+  const { api, originSecretValue, staff, scheduler, reader, apiMetrics } = use(Api);
   const removalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
   const assetsDir = path.resolve(WEB_CLIENT_DIR, "assets");
@@ -67,19 +74,39 @@ export function Web({ stack, app }: StackContext) {
     prune: false,
   });
 
+  // Values and override flags: functions/http/security-headers.ts (the local server sends the same).
+  const { strictTransportSecurity, contentTypeOptions, frameOptions, referrerPolicy, permissionsPolicy } = SECURITY_HEADERS;
   const securityHeaders = new cloudfront.ResponseHeadersPolicy(stack, "SecurityHeaders", {
     comment: `portal ${app.stage}: security headers on every response`,
     securityHeadersBehavior: {
-      // No includeSubDomains/preload: the portal may run on an agency's apex domain whose other
-      // hosts are not ours to force onto HTTPS.
-      strictTransportSecurity: { accessControlMaxAge: ONE_YEAR, includeSubdomains: false, override: true },
-      contentTypeOptions: { override: true },
-      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-      referrerPolicy: {
-        referrerPolicy: cloudfront.HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-        override: true,
-      },
+      strictTransportSecurity: { accessControlMaxAge: ONE_YEAR, includeSubdomains: false, override: strictTransportSecurity.override },
+      contentTypeOptions: { override: contentTypeOptions.override },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: frameOptions.override },
+      // Not overriding: the dashboard's shell sends its stricter same-origin.
+      referrerPolicy: { referrerPolicy: referrerPolicy.value as cloudfront.HeadersReferrerPolicy, override: referrerPolicy.override },
+      // The pages' CSP goes here once they have no inline scripts (security-headers.ts); the
+      // dashboard's own is set by its route and kept (override: false).
+      ...(PAGE_CONTENT_SECURITY_POLICY
+        ? { contentSecurityPolicy: { contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY, override: false } }
+        : {}),
     },
+    customHeadersBehavior: {
+      customHeaders: [{ header: permissionsPolicy.name, value: permissionsPolicy.value, override: permissionsPolicy.override }],
+    },
+  });
+
+  // Hashed build files and media variants (keys change when content does): cached a year at the
+  // edge whatever the origin says, no query string, header or cookie in the key.
+  const immutableCache = new cloudfront.CachePolicy(stack, "ImmutableCache", {
+    comment: `portal ${app.stage}: immutable files (assets, media), one year, key = path`,
+    minTtl: ONE_YEAR,
+    defaultTtl: ONE_YEAR,
+    maxTtl: ONE_YEAR,
+    queryStringBehavior: cloudfront.CacheQueryStringBehavior.none(),
+    headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+    cookieBehavior: cloudfront.CacheCookieBehavior.none(),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
   });
 
   // Pages: TTL comes from the origin (Cache-Control s-maxage / max-age); no header means no
@@ -133,7 +160,7 @@ export function Web({ stack, app }: StackContext) {
   const staticFiles = {
     ...common,
     allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-    cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+    cachePolicy: immutableCache,
   } satisfies Partial<cloudfront.BehaviorOptions>;
 
   // API Gateway sees its own execute-api host and CloudFront's address; the app needs the
@@ -187,8 +214,15 @@ export function Web({ stack, app }: StackContext) {
     functionAssociations: forwardHostOnRequest,
   } satisfies cloudfront.BehaviorOptions;
 
+  // The portal's own host, with its certificate (us-east-1), when the stage names one (stages.ts).
+  const domain = customDomain(config);
   const distribution = new cloudfront.Distribution(stack, "Distribution", {
     comment: `portal ${app.stage}`,
+    ...(domain
+      ? { domainNames: [domain.host], certificate: acm.Certificate.fromCertificateArn(stack, "Certificate", domain.certificateArn) }
+      : {}),
+    // A WAF web ACL (rate-based rule) created in us-east-1 apart from the app (docs/operations.md).
+    ...(config.webAclArn ? { webAclId: config.webAclArn } : {}),
     defaultBehavior: {
       ...common,
       origin: apiOrigin,
@@ -234,17 +268,51 @@ export function Web({ stack, app }: StackContext) {
       id: "AwsSolutions-CFR1",
       reason: "No geo restriction: the portal publishes public government information for readers anywhere.",
     },
-    {
-      id: "AwsSolutions-CFR2",
-      reason:
-        "WAF is not part of the first version (a CloudFront web ACL must be created in us-east-1, i.e. a separate stack). Login throttling is done in the app.",
-    },
-    {
-      id: "AwsSolutions-CFR4",
-      reason:
-        "The distribution uses the default *.cloudfront.net certificate until the agency's domain is attached; CloudFront applies minimumProtocolVersion TLSv1.2_2021 (set here) only with a custom certificate.",
-    },
+    // Suppressed only on stages without a web ACL / own certificate (stages.ts).
+    ...(config.webAclArn
+      ? []
+      : [
+          {
+            id: "AwsSolutions-CFR2",
+            reason:
+              "This stage names no WAF web ACL (webAclArn / PORTAL_WEB_ACL_ARN in infra/stages.ts; a CloudFront web ACL lives in us-east-1, created from infra/waf-cloudfront.json, docs/operations.md). Login throttling is done in the app.",
+          },
+        ]),
+    ...(domain
+      ? []
+      : [
+          {
+            id: "AwsSolutions-CFR4",
+            reason:
+              "This stage has no certificate of its own (certificateArn / PORTAL_CERTIFICATE_ARN in infra/stages.ts), so it answers on *.cloudfront.net with CloudFront's default certificate; CloudFront applies minimumProtocolVersion TLSv1.2_2021 (set here) only with a custom certificate.",
+          },
+        ]),
   ]);
+
+  // The stage's operations dashboard (alarms live beside their resources: infra/Operations.ts).
+  // CloudFront's metrics exist in us-east-1 only, with Region=Global.
+  const edgeMetric = (metricName: string, statistic: string) =>
+    new cloudwatch.Metric({
+      namespace: "AWS/CloudFront",
+      metricName,
+      dimensionsMap: { DistributionId: distribution.distributionId, Region: "Global" },
+      region: "us-east-1",
+      statistic,
+      period: Duration.minutes(5),
+    });
+  operationsDashboard(stack, app.stage, {
+    functions: { reader, staff, scheduler: scheduler.jobFunction, media: mediaFunction },
+    api: apiMetrics,
+    table: {
+      throttles: tableThrottles,
+      consumed: [
+        table.cdk.table.metricConsumedReadCapacityUnits({ period: Duration.minutes(5), statistic: "Sum" }),
+        table.cdk.table.metricConsumedWriteCapacityUnits({ period: Duration.minutes(5), statistic: "Sum" }),
+      ],
+    },
+    media: { failures: mediaFailures },
+    edge: [edgeMetric("Requests", "Sum"), edgeMetric("5xxErrorRate", "Average"), edgeMetric("4xxErrorRate", "Average")],
+  });
 
   // BucketDeployment runs a singleton handler created at stack level.
   const deploymentHandler = stack.node.children.find((c) => c.node.id.startsWith("Custom::CDKBucketDeployment"));

@@ -9,6 +9,7 @@ import { Home } from "./pages/Home";
 import { Message } from "./pages/Message";
 import { OpenDataPage } from "./pages/OpenDataPage";
 import { Placeholder } from "./pages/Placeholder";
+import { AccessibilityPage, NoticesPage, SiteMapPage, StatsPage } from "./pages/DutyPages";
 import { SchedulePage } from "./pages/SchedulePage";
 import { SearchPage } from "./pages/SearchPage";
 import { SectionPage } from "./pages/SectionPage";
@@ -25,7 +26,7 @@ export function App(props: AppProps) {
   const page = () => props.page;
   const is = <K extends PageData["kind"]>(kind: K) => (page().kind === kind ? (page() as Of<K>) : undefined);
   return (
-    <Layout site={props.site} sections={props.sections} banners={props.banners} path={props.path}>
+    <Layout site={props.site} sections={props.sections} banners={props.banners} notices={props.notices} path={props.path}>
       <Switch>
         <Match when={is("home")}>
           {(home) => <Home siteName={props.site.name} featured={home().featured} bySection={home().bySection} sections={props.sections} today={home().today} documents={home().documents} video={home().video} />}
@@ -70,6 +71,11 @@ export function App(props: AppProps) {
         <Match when={is("gallery")}>{(data) => <GalleryPage gallery={data().gallery} others={data().others} sections={props.sections} />}</Match>
         {/* open-data-pages */}
         <Match when={is("open-data")}>{(data) => <OpenDataPage guide={data().guide} site={props.site} sections={props.sections} />}</Match>
+        {/* duties-pages */}
+        <Match when={is("notices")}>{(data) => <NoticesPage notices={data().notices} />}</Match>
+        <Match when={is("site-map")}>{(data) => <SiteMapPage sections={props.sections} kinds={data().kinds} />}</Match>
+        <Match when={is("accessibility")}><AccessibilityPage site={props.site} /></Match>
+        <Match when={is("stats")}>{(data) => <StatsPage year={data().year} years={data().years} months={data().months} total={data().total} />}</Match>
         <Match when={is("placeholder")}>
           {(data) => <Placeholder title={data().title} lead={data().lead} message={data().message} />}
         </Match>

@@ -11,6 +11,7 @@ import { documentDescription, documentJsonLd, documentPageTitle } from "./docume
 import { consultationDescription, consultationJsonLd, consultationPageTitle } from "./consultation-head"; // consultations-pages
 import { videoDescription, videoJsonLd, videoOpenGraph, videoPageTitle } from "./video-head"; // videos-pages
 import { galleryDescription, galleryJsonLd, galleryPageTitle } from "./gallery-head"; // galleries-pages
+import { commonJsonLd, metaTags } from "./meta-head"; // duties: the decree's metadata on every page
 
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
@@ -55,6 +56,15 @@ export function pageTitle(props: AppProps): string {
     // open-data-pages
     case "open-data":
       return `Dữ liệu mở - ${site}`;
+    // duties-pages
+    case "notices":
+      return `Thông báo tạm ngừng hoạt động - ${site}`;
+    case "site-map":
+      return `Sơ đồ cổng - ${site}`;
+    case "accessibility":
+      return `Hỗ trợ tiếp cận - ${site}`;
+    case "stats":
+      return `Thống kê truy cập năm ${page.year} - ${site}`;
     case "placeholder":
       return `${page.title} - ${site}`;
     case "not-found":
@@ -77,6 +87,11 @@ export function pageDescription(props: AppProps): string {
   if (page.kind === "videos" || page.kind === "video") return videoDescription(page, props.site.name); // videos-pages
   if (page.kind === "galleries" || page.kind === "gallery") return galleryDescription(page, props.site.name); // galleries-pages
   if (page.kind === "open-data") return `Dữ liệu công khai của ${props.site.name} dưới dạng dịch vụ web JSON: tin bài, văn bản, lịch công tác, góp ý dự thảo; cách gọi và điều kiện sử dụng lại.`; // open-data-pages
+  // duties-pages
+  if (page.kind === "notices") return `Lịch tạm ngừng hoạt động để bảo trì, nâng cấp ${props.site.name}, thông báo trước ít nhất 07 ngày làm việc.`;
+  if (page.kind === "site-map") return `Sơ đồ các chuyên mục, danh mục và trang thông tin của ${props.site.name}.`;
+  if (page.kind === "accessibility") return `Cam kết hỗ trợ tiếp cận của ${props.site.name}: cỡ chữ, tương phản cao, điều hướng bằng bàn phím và địa chỉ phản ánh khó khăn.`;
+  if (page.kind === "stats") return `Số lượt truy cập ${props.site.name} theo tháng năm ${page.year}, do hệ thống tự động thống kê.`;
   if (page.kind === "schedule") {
     const owner = page.owners.find((o) => o.slug === page.owner)?.name;
     return `Lịch công tác tuần ${page.week.week} năm ${page.week.year} của ${owner ?? props.site.shortName}.`;
@@ -200,5 +215,11 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     tags.push(...videoOpenGraph(page.video, options.origin).map(([key, value]) => meta("property", key, value)));
     tags.push(`<script type="application/ld+json">${embedJson(videoJsonLd(page.video, canonical, props.site.name, options.origin, image))}</script>`);
   }
+  // duties: the decree's metadata and the agency, page and breadcrumb JSON-LD, on every page.
+  tags.push(metaTags(props, title, description));
+  // The reader's text size and contrast, applied before first paint by a small same-origin script
+  // (render-blocking on purpose, a few hundred bytes, cached): no inline script for a CSP to forbid.
+  tags.push(`<script src="${Urls.displayScript()}"></script>`);
+  for (const data of commonJsonLd(props, canonical, options.origin, title, description)) tags.push(`<script type="application/ld+json">${embedJson(data)}</script>`);
   return tags.filter(Boolean).join("");
 }

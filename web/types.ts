@@ -16,6 +16,8 @@ export interface Shell {
   site: SiteSettings & { emblem?: string };
   sections: Section[];
   banners: Banner[];
+  /** Planned outage notices not yet ended (functions/core/site/notices.ts): the banner on every page. */
+  notices?: import("../functions/core/site/notices").PublicNotice[];
 }
 
 /** Numbered pages: `href(n)` is built from `path` and `query` (page 1 has no `trang`). */
@@ -67,6 +69,11 @@ export type PageData =
   | { kind: "gallery"; gallery: import("../functions/core/reader/galleries").PublishedGallery; others: import("../functions/core/reader/galleries").GallerySummary[] }
   // open-data-pages
   | { kind: "open-data"; guide: import("./pages/OpenDataPage").OpenDataGuide }
+  // duties-pages
+  | { kind: "notices"; notices: import("../functions/core/site/notices").PublicNotice[] }
+  | { kind: "site-map"; kinds: { title: string; href: string }[] }
+  | { kind: "accessibility" }
+  | { kind: "stats"; year: number; years: number[]; months: { month: number; visits: number }[]; total: number }
   | { kind: "placeholder"; title: string; lead: string; message: string }
   | { kind: "not-found"; message: string }
   | { kind: "bad-request"; message: string }

@@ -17,6 +17,11 @@ export const DEMO_SITE = {
   address: "Số 1 đường Trần Hưng Đạo, phường Vân Giang, tỉnh Hòa Phong",
   phone: "0200 3812 345",
   email: "tinhuy@hoaphong.example.vn",
+  // The footer duties of NĐ 224/2026 (fictional province, fictional people and decisions).
+  managingAgency: "Ban Thường vụ Tỉnh ủy Hòa Phong",
+  responsiblePerson: "Đồng chí Trần Minh Khang, Phó Trưởng Ban Tuyên giáo và Dân vận Tỉnh ủy",
+  licence: "Quyết định số 215-QĐ/TU ngày 15/3/2024 của Ban Thường vụ Tỉnh ủy về việc thành lập Cổng thông tin điện tử Tỉnh ủy",
+  footerText: "Bản quyền thuộc Tỉnh ủy Hòa Phong. Quản trị kỹ thuật: Trung tâm Thông tin tỉnh Hòa Phong.",
 };
 
 export const DEMO_SECTIONS: DemoSection[] = [

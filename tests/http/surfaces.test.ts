@@ -38,6 +38,13 @@ const SAMPLES: Record<(typeof STAFF_ROUTES)[number], [string, string]> = {
   "ANY /api/featured": ["PUT", "/api/featured"],
   "ANY /api/banners": ["GET", "/api/banners"],
   "ANY /api/banners/{proxy+}": ["PATCH", "/api/banners/abc"],
+  "ANY /api/settings": ["PUT", "/api/settings"],
+  "ANY /api/comments": ["GET", "/api/comments"],
+  "ANY /api/comments/{proxy+}": ["POST", "/api/comments/abc/approve"],
+  "ANY /api/ratings": ["GET", "/api/ratings?kind=articles&id=abc"],
+  "POST /api/notices": ["POST", "/api/notices"],
+  "DELETE /api/notices/{proxy+}": ["DELETE", "/api/notices/abc"],
+  "ANY /api/holidays": ["PUT", "/api/holidays"],
   "ANY /api/users": ["GET", "/api/users"],
   "ANY /api/users/{proxy+}": ["GET", "/api/users/abc"],
   "POST /api/sections": ["POST", "/api/sections"],
@@ -79,11 +86,25 @@ describe("reader and staff surfaces", () => {
     }
   });
 
+  it("serves the password change (under ANY /api/auth/{proxy+}) from the staff function, asking for a session", async () => {
+    const body = { currentPassword: "mat-khau-cu-du-dai", newPassword: "mat-khau-moi-du-dai" };
+    expect((await request(createFrame({ store }, staffSurface), "POST", "/api/auth/password", { body })).status).toBe(401);
+    expect((await request(createFrame({ store }, readerSurface), "POST", "/api/auth/password", { body })).status).toBe(404);
+  });
+
   it("lets guests sign in and out: the only staff routes that ask for no session", async () => {
     const staff = createFrame({ store }, staffSurface);
     expect((await request(staff, "POST", "/api/auth/logout", { body: {} })).status).toBe(200);
     const login = await request(staff, "POST", "/api/auth/login", { body: {} });
     expect(login.status).toBe(400); // asks for the e-mail address, not for a session
+  });
+
+  it("serves the editors' preview from the reader function (it renders the reader's page), asking for a session", async () => {
+    const staff = await request(createFrame({ store }, staffSurface), "GET", "/api/preview/articles/abc");
+    const reader = await request(createFrame({ store }, readerSurface), "GET", "/api/preview/articles/abc");
+    expect(staff.status).toBe(404);
+    expect(reader.status).toBe(401);
+    expect(STAFF_ROUTES.some((route) => route.includes("/api/preview"))).toBe(false);
   });
 
   it("leaves the public pages and API to the reader function", async () => {

@@ -1,20 +1,19 @@
-import { For, Show, type JSX } from "solid-js";
+import { Show, type JSX } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import type { Shell } from "../types";
+import { MainMenu } from "./MainMenu";
+import { NoticeBanner } from "./NoticeBanner";
 import { Sidebar } from "./Sidebar";
-
-/** Whether a navigation link is the current page or one of its descendants. */
-function current(path: string, href: string): "page" | "location" | undefined {
-  if (path === href) return "page";
-  if (href !== Urls.home() && path.startsWith(`${href}/`)) return "location";
-  return undefined;
-}
+import { TopBar } from "./TopBar";
+import "./duties.css";
 
 export function Layout(props: Shell & { path: string; children: JSX.Element }) {
-  const topSections = () => props.sections.filter((section) => !section.parentId);
   return (
     <>
       <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+      <a class="skip-link" href="#danh-muc">Đến danh mục chính</a>
+      <a class="skip-link" href="#cuoi-trang">Đến thông tin cuối trang</a>
+      <TopBar />
       <header class="site-header">
         <div class="container site-header__inner">
           {/* The agency's emblem once configured; no real emblem ships with the code. */}
@@ -31,42 +30,37 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
             <button type="submit">Tìm</button>
           </form>
         </div>
-        <nav class="main-nav" aria-label="Chuyên mục">
-          <ul class="container">
-            <li><a href={Urls.home()} aria-current={current(props.path, Urls.home())}>Trang chủ</a></li>
-            <For each={topSections()}>
-              {(section) => (
-                <li>
-                  <a href={Urls.section(section.slug)} aria-current={current(props.path, Urls.section(section.slug))}>
-                    {section.name}
-                  </a>
-                </li>
-              )}
-            </For>
-          </ul>
-        </nav>
+        <MainMenu sections={props.sections} path={props.path} />
       </header>
+      <NoticeBanner notices={props.notices ?? []} />
       <div class="container layout">
         <main id="noi-dung" class="main" tabindex="-1">
           {props.children}
         </main>
         <Sidebar banners={props.banners} path={props.path} />
       </div>
-      <footer class="site-footer">
+      <footer id="cuoi-trang" class="site-footer" tabindex="-1">
         <div class="container site-footer__inner">
-          <div>
+          <div class="site-footer__duties">
             <p class="site-footer__name">{props.site.name}</p>
+            <Show when={props.site.managingAgency}><p>Cơ quan chủ quản: {props.site.managingAgency}</p></Show>
+            <Show when={props.site.responsiblePerson}><p>Chịu trách nhiệm chính: {props.site.responsiblePerson}</p></Show>
+            <Show when={props.site.licence}><p>{props.site.licence}</p></Show>
             <Show when={props.site.address}><p>Địa chỉ: {props.site.address}</p></Show>
             <Show when={props.site.phone}><p>Điện thoại: <a href={`tel:${props.site.phone.replace(/[^\d+]/g, "")}`}>{props.site.phone}</a></p></Show>
             <Show when={props.site.email}>
               <p>Thư điện tử: <a href={`mailto:${props.site.email}`}>{props.site.email}</a></p>
             </Show>
+            <Show when={props.site.footerText}><p class="site-footer__text">{props.site.footerText}</p></Show>
             <p class="site-footer__note">Ghi rõ nguồn "{props.site.name}" khi phát hành lại thông tin từ Cổng.</p>
           </div>
           <nav aria-label="Liên kết cuối trang">
             <ul class="site-footer__links">
+              <li><a href={Urls.siteMap()}>Sơ đồ cổng</a></li>
+              <li><a href={Urls.accessibility()}>Hỗ trợ tiếp cận</a></li>
+              <li><a href={Urls.notices()}>Thông báo tạm ngừng hoạt động</a></li>
+              <li><a href={Urls.statistics()}>Thống kê truy cập</a></li>
               <li><a href={Urls.feed()}>Tin RSS</a></li>
-              <li><a href={Urls.sitemap()}>Sơ đồ cổng</a></li>
               <li><a href={Urls.openData()}>Dữ liệu mở</a></li>
               <li><a href={Urls.dashboard()}>Ban biên tập đăng nhập</a></li>
             </ul>

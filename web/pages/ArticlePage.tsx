@@ -3,6 +3,9 @@ import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { Picture } from "../components/Picture";
 import { ShareBar } from "../components/ShareBar";
+import { Comments } from "../components/Comments";
+import { RatingForm } from "../components/RatingForm";
+import type { WithReaderComments } from "../../functions/core/participation/public";
 import { ViewCount } from "../components/ViewCount";
 import { formatDateTime } from "../format";
 import type { ArticleSummary, PublishedArticle, Section } from "../types";
@@ -59,6 +62,8 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
           </p>
         </Show>
         <ShareBar url={props.url} title={props.article.title} />
+        <RatingForm kind="articles" id={props.article.id} />
+        <Comments kind="articles" itemId={props.article.id} comments={(props.article as WithReaderComments).readerComments} count={(props.article as WithReaderComments).commentCount} />
       </article>
       <Show when={props.related.length > 0}>
         <section class="related" aria-labelledby="tin-lien-quan">

@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { RatingForm } from "../components/RatingForm";
 import { Urls } from "../../functions/core/shared/urls";
 import { ConsultationForm } from "../components/ConsultationForm";
 import { Picture } from "../components/Picture";
@@ -152,6 +153,7 @@ export function ConsultationPage(props: Omit<Data, "kind"> & { sections: Section
           </ol>
         </section>
       </Show>
+      <RatingForm kind="consultations" id={c().id} />
     </article>
   );
 }

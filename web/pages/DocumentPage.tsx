@@ -1,4 +1,7 @@
 import { For, Show } from "solid-js";
+import { Comments } from "../components/Comments";
+import { RatingForm } from "../components/RatingForm";
+import type { WithReaderComments } from "../../functions/core/participation/public";
 import { Urls } from "../../functions/core/shared/urls";
 import type { DocumentSummary, DocumentType, PublishedDocument } from "../../functions/core/reader/documents";
 import { fileType, formatSize, issueDay, VALIDITY_NAMES } from "../document-format";
@@ -83,6 +86,8 @@ export function DocumentPage(props: { document: PublishedDocument; related: Docu
             <div class="article__body" innerHTML={doc().body} />
           </section>
         </Show>
+        <RatingForm kind="documents" id={doc().id} />
+        <Comments kind="documents" itemId={doc().id} comments={(doc() as WithReaderComments).readerComments} count={(doc() as WithReaderComments).commentCount} />
       </article>
       <Show when={props.related.length > 0}>
         <section class="related" aria-labelledby="van-ban-lien-quan">

@@ -1,4 +1,7 @@
 import { For, Show } from "solid-js";
+import { Comments } from "../components/Comments";
+import { RatingForm } from "../components/RatingForm";
+import type { WithReaderComments } from "../../functions/core/participation/public";
 import type { GallerySummary, PublishedGallery } from "../../functions/core/reader/galleries";
 import { Urls } from "../../functions/core/shared/urls";
 import { GalleryCard } from "../components/GalleryCard";
@@ -29,6 +32,8 @@ export function GalleryPage(props: { gallery: PublishedGallery; others: GalleryS
           <p class="article__summary">{gallery().summary}</p>
         </Show>
         <GalleryViewer photos={gallery().photos} title={gallery().title} />
+        <RatingForm kind="galleries" id={gallery().id} />
+        <Comments kind="galleries" itemId={gallery().id} comments={(gallery() as WithReaderComments).readerComments} count={(gallery() as WithReaderComments).commentCount} />
       </article>
       <Show when={props.others.length > 0}>
         <section class="related" aria-labelledby="phong-su-khac">

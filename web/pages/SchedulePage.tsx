@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { RatingForm } from "../components/RatingForm";
 import { Urls } from "../../functions/core/shared/urls";
 import { formatDate, formatDateTime } from "../format";
 import type { IsoWeek } from "../types";
@@ -149,6 +150,7 @@ export function SchedulePage(props: {
           </>
         )}
       </Show>
+      <Show when={props.schedule}>{(schedule) => <RatingForm kind="schedules" id={schedule().id} />}</Show>
     </section>
   );
 }

@@ -138,3 +138,13 @@ export function canFinishUpload(user: SessionUser, media: { uploadedBy: { id: st
 export function canManageBanners(user: SessionUser): boolean {
   return user.role === "admin";
 }
+
+/** Outage notices and the public holiday list (the site's own availability): admins only. */
+export function canManageNotices(user: SessionUser): boolean {
+  return user.role === "admin";
+}
+
+/** The site settings (agency name, contacts, the footer's legal lines) are on every page: admins only. */
+export function canManageSettings(user: SessionUser): boolean {
+  return user.role === "admin";
+}

@@ -33,6 +33,8 @@ interface StoredSession {
 const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+/** The table key of a session token's item (password change moves the current session to the new epoch). */
+export const sessionKey = (token: string) => (TOKEN_PATTERN.test(token) ? Keys.session(hashToken(token)) : undefined);
 
 // A real hash to compare with when the account does not exist, so the answer takes as long.
 const DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -81,7 +83,8 @@ export const Sessions = {
       auditPut(store, { actor: { id: user.id, name: user.name }, action: "session.login", itemType: "user", itemId: user.id, at: new Date(now).toISOString() }),
     ]);
     const { id, name, role, sections } = user;
-    return { token, device, user: { id, email: user.email, name, role, sections: sections ?? [] } };
+    const flag = user.mustChangePassword ? { mustChangePassword: true } : {}; // a one-time password (users.ts)
+    return { token, device, user: { id, email: user.email, name, role, sections: sections ?? [], ...flag } };
   },
 
   /** The signed-in account of a token, or undefined when the session is unknown, expired or revoked. */
@@ -111,7 +114,7 @@ export const Sessions = {
         });
     }
     const { id, email, name, role, sections } = user;
-    return { id, email, name, role, sections: sections ?? [] };
+    return { id, email, name, role, sections: sections ?? [], ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
   },
 
   /** Ends the session of a token at once (its item is deleted); unknown tokens are ignored. */

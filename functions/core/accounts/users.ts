@@ -6,7 +6,7 @@ import { Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import { hashPassword } from "./password";
 import { locksOutSelf } from "./permissions";
-import { conflict, transact, type Store } from "../storage/store";
+import { conflict, transact, type Store, type TransactItem } from "../storage/store";
 
 export const ROLES = ["admin", "editor-in-chief", "section-editor", "writer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,10 +22,16 @@ export interface User {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Set on an account created with a one-time password (`npm run admin`): until the user sets
+   * their own password, the staff API answers 403 on everything but me, logout and the password
+   * change (http/staff/guard.ts). Cleared by `Users.write` when the user changes their own password.
+   */
+  mustChangePassword?: boolean;
 }
 
 /** What a request knows about its signed-in account. */
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "sections">;
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "sections"> & { mustChangePassword?: boolean };
 
 /** The stored item also holds the password hash and the session epoch; neither leaves core. */
 export interface StoredUser extends User {
@@ -43,7 +49,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** The account as it may leave core: without the password hash and the session epoch. */
 export function toPublicUser(user: StoredUser | User): User {
   const { id, email, name, role, sections, active, createdAt, updatedAt, version } = user;
-  return { id, email, name, role, sections: sections ?? [], active, createdAt, updatedAt, version };
+  return { id, email, name, role, sections: sections ?? [], active, createdAt, updatedAt, version, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) };
 }
 
 function checkPassword(password: string) {
@@ -122,7 +128,7 @@ export const Users = {
   /** Creates an account; the e-mail is reserved in the same transaction, so it stays unique. */
   async create(
     store: Store,
-    input: { email: string; password: string; name: string; role: Role; sections?: string[] },
+    input: { email: string; password: string; name: string; role: Role; sections?: string[]; mustChangePassword?: boolean },
     actor: Actor = SYSTEM_ACTOR,
   ): Promise<User> {
     const email = normalizeEmail(input.email);
@@ -140,6 +146,7 @@ export const Users = {
       createdAt: now,
       updatedAt: now,
       version: 1,
+      ...(input.mustChangePassword ? { mustChangePassword: true } : {}),
     };
     const passwordHash = await hashPassword(input.password);
     await transact(
@@ -239,19 +246,25 @@ export const Users = {
   },
 
   /** Conditional on the version read, with the audit event in the same transaction. */
-  async write(store: Store, current: StoredUser, next: StoredUser, event: Parameters<typeof auditPut>[1]): Promise<void> {
+  async write(store: Store, current: StoredUser, next: StoredUser, event: Parameters<typeof auditPut>[1], extra: TransactItem[] = []): Promise<void> {
+    // A user who sets their own password (core/accounts/password-change.ts, or any later path
+    // that writes a new hash as the user) has done what a one-time password asks: the flag goes.
+    const ownPasswordSet = next.passwordHash !== current.passwordHash && event.actor.id === current.id;
+    const { mustChangePassword: _flag, ...withoutFlag } = next;
+    const stored: StoredUser = ownPasswordSet ? withoutFlag : next;
     await transact(
       store,
       [
         {
           Put: {
             TableName: store.table,
-            Item: userItem(next),
+            Item: userItem(stored),
             ConditionExpression: "version = :version",
             ExpressionAttributeValues: { ":version": current.version },
           },
         },
         auditPut(store, event),
+        ...extra,
       ],
       {
         onConditionFailed: () =>

@@ -11,6 +11,7 @@
  */
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { Articles } from "../reader/articles";
+import { Ratings, type RatingReport } from "../participation/ratings";
 import type { Counters } from "./counters";
 import { invalid } from "../shared/errors";
 import { Keys } from "../storage/keys";
@@ -49,6 +50,8 @@ export interface ReportQuery {
 
 export interface ActivityReport {
   period: { from: string; to: string };
+  /** The Vietnamese name of every kind in `published.byKind` (its code when not named yet), for screens. */
+  kindLabels: Record<string, string>;
   published: {
     total: number;
     /** Every kind that has publications in the period, plus news and collected (0 when none). */
@@ -56,9 +59,16 @@ export interface ActivityReport {
     /** Every section, with 0 when nothing was published in it; sections since deleted by id. */
     bySection: { sectionId: string; name: string; count: number }[];
     byApprover: { approverId: string; name: string; count: number }[];
+    /**
+     * Every day of the period (0 when nothing was published), Vietnam days: `count` as in the total,
+     * `byKind` its split (kinds with publications that day; secondary units are not in it).
+     */
+    byDay: PublishedDay[];
   };
   visits: { total: number; byDay: { day: string; visits: number }[] };
   topArticles: ArticleViews[];
+  /** Satisfaction ratings given in the period (participation/ratings.ts): exact averages. */
+  ratings: RatingReport;
   sections: {
     idleDays: number;
     /** As of the report's time: sections whose newest publication is older than `idleDays`. */
@@ -67,6 +77,19 @@ export interface ActivityReport {
     empty: { sectionId: string; name: string }[];
   };
 }
+
+export interface PublishedDay {
+  day: string;
+  count: number;
+  byKind: Record<string, number>;
+}
+
+/** What the CSV needs: a report made before `byDay` existed still exports. */
+export type CsvReport = Omit<ActivityReport, "published" | "ratings" | "kindLabels"> & {
+  kindLabels?: Record<string, string>;
+  published: Omit<ActivityReport["published"], "byDay"> & { byDay?: PublishedDay[] };
+  ratings?: RatingReport;
+};
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -111,6 +134,8 @@ function daysOf(from: string, to: string): string[] {
 }
 
 interface Aggregate {
+  /** The Vietnam day of the publication (YYYY-MM-DD), as in the sort key. */
+  day: string;
   kind: string;
   sectionId: string;
   approverId: string;
@@ -128,9 +153,9 @@ async function aggregates(store: Store, from: string, to: string): Promise<Aggre
       for await (const items of queryPages(store, {
         TableName: store.table,
         KeyConditionExpression: "pk = :pk AND sk BETWEEN :from AND :to",
-        ExpressionAttributeNames: { "#count": "count", "#unit": "unit" },
+        ExpressionAttributeNames: { "#count": "count", "#unit": "unit", "#day": "day" },
         ExpressionAttributeValues: { ":pk": Keys.reportYear(year), ":from": days.from, ":to": days.to },
-        ProjectionExpression: "kind, sectionId, approverId, approverName, #count, #unit",
+        ProjectionExpression: "#day, kind, sectionId, approverId, approverName, #count, #unit",
       })) {
         found.push(...(items as Aggregate[]));
       }
@@ -154,17 +179,20 @@ export const Reports = {
    */
   async activity(store: Store, counters: Counters, query: ReportQuery, now: number): Promise<ActivityReport> {
     const { from, to, idleDays } = query;
-    const [rows, sections, visitsByDay, topArticles] = await Promise.all([
+    const [rows, sections, visitsByDay, topArticles, ratings] = await Promise.all([
       aggregates(store, from, to),
       Sections.list(store),
       Visitors.visitsByDay(store, counters, from, to),
       Views.top(store, counters, from, to, TOP_ARTICLES),
+      Ratings.report(store, from, to),
     ]);
 
     const byKind = new Map<string, number>([["news", 0], ["collected", 0]]);
     const bySection = new Map<string, number>(sections.map((section) => [section.id, 0]));
     const byApprover = new Map<string, number>();
     const approverNames = new Map<string, string>();
+    // Filled from the same aggregates: one entry per day of the period, however quiet.
+    const byDay = new Map<string, PublishedDay>(daysOf(from, to).map((day) => [day, { day, count: 0, byKind: {} }]));
     let total = 0;
     for (const row of rows) {
       const count = Number(row.count ?? 0);
@@ -175,6 +203,11 @@ export const Reports = {
       total += count;
       add(bySection, row.sectionId, count);
       add(byApprover, row.approverId, count);
+      const day = byDay.get(row.day);
+      if (day) {
+        day.count += count;
+        day.byKind[row.kind] = (day.byKind[row.kind] ?? 0) + count;
+      }
     }
     const sectionName = new Map(sections.map((section) => [section.id, section.name]));
 
@@ -198,6 +231,7 @@ export const Reports = {
     for (const count of visitsByDay.values()) visits += count;
     return {
       period: { from, to },
+      kindLabels: Object.fromEntries([...byKind.keys()].map((kind) => [kind, KIND_LABELS[kind] ?? kind])),
       published: {
         total,
         byKind: Object.fromEntries(byKind),
@@ -206,15 +240,17 @@ export const Reports = {
           .filter(([, count]) => count !== 0)
           .map(([approverId, count]) => ({ approverId, name: approverNames.get(approverId) ?? approverId, count }))
           .sort(byCount),
+        byDay: [...byDay.values()].map((day) => ({ ...day, byKind: Object.fromEntries(Object.entries(day.byKind).filter(([, n]) => n !== 0)) })),
       },
       visits: { total: visits, byDay: daysOf(from, to).map((day) => ({ day, visits: visitsByDay.get(day) ?? 0 })) },
       topArticles,
+      ratings,
       sections: { idleDays, idle, empty },
     };
   },
 
   /** The same numbers as CSV (UTF-8 with BOM, so spreadsheet programs read the Vietnamese right). */
-  toCsv(report: ActivityReport): string {
+  toCsv(report: CsvReport): string {
     const rows: (string | number)[][] = [
       ["Nhóm", "Mã", "Tên", "Giá trị"],
       ["Từ ngày", "", "", report.period.from],
@@ -223,6 +259,7 @@ export const Reports = {
       ...Object.entries(report.published.byKind).map(([kind, count]) => ["Theo loại", kind, KIND_LABELS[kind] ?? kind, count]),
       ...report.published.bySection.map((row) => ["Theo chuyên mục", row.sectionId, row.name, row.count]),
       ...report.published.byApprover.map((row) => ["Theo người duyệt", row.approverId, row.name, row.count]),
+      ...(report.published.byDay ?? []).map((row) => ["Tin bài đã đăng theo ngày", row.day, "", row.count]),
       ["Lượt truy cập", "", "", report.visits.total],
       ...report.visits.byDay.map((row) => ["Lượt truy cập theo ngày", row.day, "", row.visits]),
       ...report.topArticles.map((row) => ["Bài xem nhiều", row.articleId, row.title ?? "", row.views]),

@@ -2,7 +2,7 @@
  * What happens after a change of what readers see has committed (publish, re-approval,
  * unpublish, the featured list): the engine calls its `PublishEffects` port, the same for the
  * HTTP routes, the scheduler and `npm start`. Today the one effect is telling the CDN which
- * cached pages changed.
+ * cached pages changed, after putting readers' approved comments back on a republished view.
  *
  * Pages are cached by CloudFront (s-maxage, stale-while-revalidate; functions/http/cache.ts).
  * `invalidationEffects` turns a change into paths (the kind's own pages, via its descriptor, and
@@ -31,6 +31,8 @@ export interface LiveLocation {
 /** A committed change of what readers see. */
 export interface PublicChange {
   kind: ContentKind;
+  /** The item that changed (absent for changes that are not one item's). */
+  itemId?: string;
   /** Where the item is live now and where it was before (either may be undefined). */
   locations: (LiveLocation | undefined)[];
 }
@@ -77,13 +79,23 @@ export function invalidationEffects(store: Store, invalidator: Invalidator | und
     }
   };
   return {
-    published: ({ kind, locations }) =>
-      send(async () => {
+    published: async ({ kind, itemId, locations }) => {
+      // A publication writes the published view whole, without the copy of readers' approved
+      // comments that moderation keeps on it (core/participation/comments.ts): put it back before
+      // the CDN is told to fetch the page again. Imported when needed: participation imports the
+      // content kinds, which import the engine.
+      const live = locations[0];
+      if (itemId && live) {
+        const { COMMENT_KINDS, ReaderComments } = await import("../participation/comments");
+        if ((COMMENT_KINDS as readonly string[]).includes(kind.name)) await ReaderComments.syncView(store, kind, itemId, live.slug);
+      }
+      await send(async () => {
         // The section's slug is looked up now: it may have been renamed since publication.
         const sections = await Sections.list(store);
         const slugOf = (id: string) => sections.find((section) => section.id === id)?.slug ?? id;
         return Invalidation.paths(kind, ...locations.map((location) => location && { slug: location.slug, sectionSlug: slugOf(location.sectionId) }));
-      }),
+      });
+    },
     featuredChanged: () => send(async () => [Urls.home()]),
   };
 }

@@ -102,7 +102,7 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
   const location = (item: Item<C> | undefined) => (item?.live && item.counted ? { slug: item.slug, sectionId: item.counted.sectionId } : undefined);
 
   async function afterPublicChange(change: Change<C>) {
-    await context.effects?.published({ kind: anyKind, locations: [location(change.item), location(change.previous)] });
+    await context.effects?.published({ kind: anyKind, itemId: change.item.id, locations: [location(change.item), location(change.previous)] });
   }
 
   /** Writes the published view, status, report aggregates, reader index and audit event together. */

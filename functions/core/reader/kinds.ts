@@ -36,6 +36,9 @@ export interface SitemapMedia {
 }
 
 
+/** Pages of the portal decree's public duties (http/reader/duties.ts), listed in the sitemap's pages. */
+export const DUTY_PAGE_PATHS: readonly string[] = [Urls.siteMap(), Urls.notices(), Urls.accessibility(), Urls.statistics()];
+
 export const PUBLIC_KINDS: readonly PublicKind[] = [
   { name: "documents", space: "DOCUMENT", title: "Văn bản", list: Urls.documents(), segment: "van-ban", url: Urls.document },
   { name: "schedules", space: "SCHEDULE", title: "Lịch công tác", list: Urls.schedules(), segment: "lich-cong-tac", url: (slug) => Urls.scheduleWeek(slug) },

@@ -69,6 +69,13 @@ export const Urls = {
   openData: () => "/du-lieu-mo",
   openDataset: (name: string) => `${OPEN_DATA_API}/${name}`,
   openApi: () => OPEN_API_PATH,
+  // Public duties (NĐ 224/2026): announcements, HTML site map, accessibility statement, statistics.
+  notices: () => "/thong-bao",
+  siteMap: () => "/so-do-cong",
+  accessibility: () => "/tiep-can",
+  statistics: (year?: number) => (year ? `/thong-ke?nam=${year}` : "/thong-ke"),
+  /** The small render-blocking script that applies the reader's text size and contrast before first paint. */
+  displayScript: () => "/hien-thi.js",
 
   /**
    * `path` with page `page` of a listing and other query parameters (page 1 has no `trang`).

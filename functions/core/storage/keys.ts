@@ -401,3 +401,48 @@ export const BannerKeys = {
 export const OpenDataKeys = {
   clientWindow: (client: string, windowStart: string): Key => ({ pk: `CLIENT#opendata#${client}`, sk: windowStart }),
 };
+
+// ───────────── Readers' comments and ratings (core/participation/; kept by their owner) ─────────────
+/**
+ * Readers' comments under articles, documents, galleries and videos (participation/comments.ts):
+ * - comment by id                       → GetItem, Put if absent, conditional Update pk=RCOMMENT#<id> sk=RCOMMENT
+ * - comments by status and section      → Query     gsi1pk=RCOMMENTS#<pending|approved|rejected>#<sectionId> gsi1sk=<receivedAt>#<id>
+ *     (the board's moderation lists; the keys move with the status in the decision's transaction)
+ * - approved comments of an item        → GetItem, conditional Put pk=RCOMMENTS#<S>#<itemId> sk=APPROVED  (`comments`, `n`; the
+ *     truth the published view's copy is rebuilt from)
+ * - same text from the same client      → Put if absent pk=RCOMMENTS#<S>#<itemId> sk=DUP#<sha256(client, text)>
+ * - a client's last comment             → conditional Update pk=CLIENT#rcomments#<client hash> sk=LAST  (`at`, TTL)
+ * - a client's comments in an hour      → conditional Update pk=CLIENT#rcomments#<client hash> sk=HOUR#<window start>  (ADD, TTL)
+ * Satisfaction ratings (participation/ratings.ts):
+ * - a session's rating of an item       → Put if absent pk=RATING#<S>#<itemId> sk=V#<visitor id>
+ * - an item's totals                    → GetItem, Update ADD pk=RATINGS#ITEM#<S>#<itemId> sk=TOTAL  (`count`, `sum`)
+ * - totals per day, kind and section    → Query     pk=RATINGS#<yyyy> sk between <from> and <to>~, sk=<day>#<kind>#<sectionId>
+ *     (`count`, `sum` by ADD in the rating's transaction; the report sums them)
+ */
+export const ParticipationKeys = {
+  comment: (id: string): Key => ({ pk: `RCOMMENT#${id}`, sk: "RCOMMENT" }),
+  commentIndex: (status: string, sectionId: string, receivedAt: string, id: string) => ({ gsi1pk: `RCOMMENTS#${status}#${sectionId}`, gsi1sk: `${receivedAt}#${id}` }),
+  commentsByStatus: (status: string, sectionId: string) => `RCOMMENTS#${status}#${sectionId}`,
+  approved: (space: string, itemId: string): Key => ({ pk: `RCOMMENTS#${space}#${itemId}`, sk: "APPROVED" }),
+  duplicate: (space: string, itemId: string, hash: string): Key => ({ pk: `RCOMMENTS#${space}#${itemId}`, sk: `DUP#${hash}` }),
+  clientLast: (client: string): Key => ({ pk: `CLIENT#rcomments#${client}`, sk: "LAST" }),
+  clientHour: (client: string, windowStart: string): Key => ({ pk: `CLIENT#rcomments#${client}`, sk: `HOUR#${windowStart}` }),
+  rating: (space: string, itemId: string, visitorId: string): Key => ({ pk: `RATING#${space}#${itemId}`, sk: `V#${visitorId}` }),
+  ratingTotal: (space: string, itemId: string): Key => ({ pk: `RATINGS#ITEM#${space}#${itemId}`, sk: "TOTAL" }),
+  ratingYear: (year: string) => `RATINGS#${year}`,
+  ratingDay: (day: string, kind: string, sectionId: string): Key => ({ pk: `RATINGS#${day.slice(0, 4)}`, sk: `${day}#${kind}#${sectionId}` }),
+  ratingRange: (from: string, to: string) => ({ from, to: `${to}~` }),
+};
+
+// ───────────── Outage notices and holidays (site/notices.ts, notice-admin.ts, holidays.ts; kept by duties) ─────────────
+/**
+ * - one notice                          → GetItem   pk=NOTICE#<id> sk=NOTICE
+ * - notices not yet ended               → Query     gsi1pk=NOTICES gsi1sk > <now ISO>  (gsi1sk=<endsAt ISO>#<id>)
+ * - the public holidays list            → GetItem   pk=META sk=HOLIDAYS  (one item, versioned)
+ */
+export const NoticeKeys = {
+  item: (id: string): Key => ({ pk: `NOTICE#${id}`, sk: "NOTICE" }),
+  itemKeys: (notice: { id: string; endsAt: string }): ItemKeys => ({ pk: `NOTICE#${notice.id}`, sk: "NOTICE", gsi1pk: "NOTICES", gsi1sk: `${notice.endsAt}#${notice.id}` }),
+  all: () => "NOTICES",
+  holidays: (): Key => ({ pk: "META", sk: "HOLIDAYS" }),
+};

@@ -20,7 +20,7 @@
 import { Hono, type Context } from "hono";
 import { Articles, type ArticleSummary } from "../../core/reader/articles";
 import { notFound } from "../../core/shared/errors";
-import { PUBLIC_KINDS, sitemapImage, type PublicKind, type SitemapMedia } from "../../core/reader/kinds";
+import { DUTY_PAGE_PATHS, PUBLIC_KINDS, sitemapImage, type PublicKind, type SitemapMedia } from "../../core/reader/kinds";
 import { Listings } from "../../core/reader/listings";
 import { Published } from "../../core/reader/published";
 import type { Section } from "../../core/sections/sections";
@@ -138,6 +138,7 @@ export function createFeeds(deps: AppDeps) {
       urlEntry(new URL(Urls.home(), base).href, newest),
       ...shell.sections.map((s) => urlEntry(new URL(Urls.section(s.slug), base).href)),
       ...PUBLIC_KINDS.map((kind) => urlEntry(new URL(kind.list, base).href)),
+      ...DUTY_PAGE_PATHS.map((path) => urlEntry(new URL(path, base).href)),
     ];
   };
 

@@ -8,6 +8,8 @@ import { createVideosPages } from "./videos";
 import { createGalleriesPages } from "./galleries";
 import { createOpenData } from "./open-data";
 import { createPages, sendErrorPage } from "./pages";
+import { createDutiesPages } from "./duties";
+import { createPreview } from "./preview";
 
 /**
  * The reader surface: public pages and the public API (health, sections, beacons, visitor
@@ -18,6 +20,7 @@ import { createPages, sendErrorPage } from "./pages";
 export const readerSurface: Surface = {
   mount(app, deps) {
     app.route("/api", createApi(deps));
+    app.route("/api", createPreview(deps)); // the editors' preview of a draft: /api/preview/articles/:id
     app.route("/", createKindFeeds(deps));
     app.route("/", createDocumentsPages(deps));
     app.route("/", createSchedulesPages(deps));
@@ -25,6 +28,7 @@ export const readerSurface: Surface = {
     app.route("/", createVideosPages(deps));
     app.route("/", createGalleriesPages(deps));
     app.route("/", createOpenData(deps)); // open data: /api/public/*, /api/openapi.json, /du-lieu-mo
+    app.route("/", createDutiesPages(deps)); // public duties: /api/notices, /thong-bao, /so-do-cong, /tiep-can, /thong-ke
     app.route("/", createPages(deps));
   },
   errorPage: sendErrorPage,

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { Sections } from "../../core/sections/sections";
 import { Banners } from "../../core/site/banners";
 import { Settings } from "../../core/site/settings";
+import { Notices } from "../../core/site/notices";
 import type { Shell } from "../../../web/types";
 import type { AppDeps } from "../deps";
 import { siteOrigin } from "../origin";
@@ -17,7 +18,8 @@ export function loadShell(deps: AppDeps): Promise<Shell> {
   const cached = shells.get(deps);
   if (cached && Date.now() - cached.at < SHELL_TTL_MS) return cached.shell;
   // The sidebar's banners come with the shell: a page costs no read of its own for them.
-  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store), Banners.active(deps.store)]).then(([site, sections, banners]) => ({ site, sections, banners }));
+  // Outage notices too (one Query of those not yet ended): the banner on every page.
+  const shell = Promise.all([Settings.get(deps.store), Sections.list(deps.store), Banners.active(deps.store), Notices.open(deps.store)]).then(([site, sections, banners, notices]) => ({ site, sections, banners, notices }));
   shells.set(deps, { at: Date.now(), shell });
   shell.catch(() => shells.delete(deps));
   return shell;

@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
+import { changeOwnPassword } from "../../core/accounts/password-change";
 import { Sessions } from "../../core/accounts/sessions";
 import { resolveThrottle } from "../../core/accounts/throttle";
 import { AppError } from "../../core/shared/errors";
@@ -24,6 +25,11 @@ const deviceCookie = (deps: AppDeps, c: Context) => (isSecure(deps, c) ? "__Secu
 const loginSchema = z.object({
   email: z.string({ error: "Hãy nhập thư điện tử." }).min(1, { error: "Hãy nhập thư điện tử." }).max(254, { error: "Thư điện tử quá dài." }),
   password: z.string({ error: "Hãy nhập mật khẩu." }).min(1, { error: "Hãy nhập mật khẩu." }).max(1024, { error: "Mật khẩu quá dài." }),
+});
+
+const passwordSchema = z.object({
+  currentPassword: z.string({ error: "Hãy nhập mật khẩu hiện tại." }).min(1, { error: "Hãy nhập mật khẩu hiện tại." }).max(1024, { error: "Mật khẩu quá dài." }),
+  newPassword: z.string({ error: "Hãy nhập mật khẩu mới." }).min(1, { error: "Hãy nhập mật khẩu mới." }).max(1024, { error: "Mật khẩu quá dài." }),
 });
 
 /** Sign in, sign out (both open to guests), who am I (staff.ts guards it). */
@@ -50,7 +56,8 @@ export function createAuthApi(deps: AppDeps) {
       path: DEVICE_PATH,
       maxAge: Math.floor(throttle.deviceTrustMs / 1000),
     });
-    return c.json({ user });
+    // A one-time password (npm run admin): the dashboard asks for a new one before anything else.
+    return c.json({ user, ...(user.mustChangePassword ? { mustChangePassword: true } : {}) });
   });
 
   auth.post("/logout", async (c) => {
@@ -60,6 +67,26 @@ export function createAuthApi(deps: AppDeps) {
   });
 
   auth.get("/me", (c) => c.json({ user: c.get("staff") }));
+
+  // The signed-in user's own password (staff.ts guards it): other sessions end, this one stays.
+  auth.post("/password", async (c) => {
+    const { currentPassword, newPassword } = parse(passwordSchema, await readJson(c));
+    const throttle = resolveThrottle(deps.throttle);
+    const input = { currentPassword, newPassword, token: readSessionToken(deps, c) ?? "", client: clientAddress(deps, c), device: getCookie(c, deviceCookie(deps, c)) };
+    const { device } = await changeOwnPassword(deps.store, c.get("staff"), input, throttle.now(), throttle).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === "RATE_LIMITED" && typeof error.details?.retryAfter === "number")
+        c.header("Retry-After", String(error.details.retryAfter));
+      throw error;
+    });
+    setCookie(c, deviceCookie(deps, c), device, {
+      httpOnly: true,
+      secure: isSecure(deps, c),
+      sameSite: "Strict",
+      path: DEVICE_PATH,
+      maxAge: Math.floor(throttle.deviceTrustMs / 1000),
+    });
+    return c.json({ ok: true });
+  });
 
   return auth;
 }

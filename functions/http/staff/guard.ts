@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { requireUser } from "../../core/accounts/permissions";
+import { AppError } from "../../core/shared/errors";
 import type { SessionUser } from "../../core/accounts/users";
 
 /**
@@ -13,8 +14,17 @@ export interface StaffEnv {
   };
 }
 
-/** Guests get the usual 401 JSON error; a signed-in account goes on as `staff`. */
+/** What an account with a one-time password may still do: see itself, sign out, set its password. */
+const BEFORE_PASSWORD_CHANGE = new Set(["GET /api/auth/me", "POST /api/auth/logout", "POST /api/auth/password"]);
+
+/**
+ * Guests get the usual 401 JSON error; a signed-in account goes on as `staff`, unless it still
+ * has a one-time password (users.ts `mustChangePassword`): then 403 but for BEFORE_PASSWORD_CHANGE.
+ */
 export const requireStaff: MiddlewareHandler<StaffEnv> = async (c, next) => {
-  c.set("staff", requireUser(c.get("user")));
+  const staff = requireUser(c.get("user"));
+  if (staff.mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(`${c.req.method} ${c.req.path}`))
+    throw new AppError("FORBIDDEN", "Hãy đổi mật khẩu trước khi tiếp tục.", undefined, { mustChangePassword: true });
+  c.set("staff", staff);
   await next();
 };

@@ -10,8 +10,11 @@ import { createDocumentTypesApi } from "./documents";
 import { createFeaturedApi } from "./featured";
 import { requireStaff } from "./guard";
 import { createMediaApi } from "./media";
+import { createCommentModerationApi, createRatingsApi, createReaderCommentsApi, READER_COMMENT_KINDS } from "./participation";
+import { createNoticesApi } from "./notices";
 import { createReportsApi } from "./reports";
 import { createScheduleOwnersApi } from "./schedules";
+import { createSettingsApi } from "./settings";
 
 /**
  * The staff surface: sign-in, the editorial workflow of every content kind (`/api/<kind>`),
@@ -25,6 +28,7 @@ export const staffSurface: Surface = {
     // Every staff route needs a signed-in account but signing in and out. Guarded path by path,
     // not as "/api/*": the rest of /api (GET /api/sections among them) is the reader's.
     app.use("/api/auth/me", requireStaff);
+    app.use("/api/auth/password", requireStaff);
     app.use("/api/reports/*", requireStaff);
     app.use("/api/users/*", requireStaff);
     app.use("/api/audit", requireStaff);
@@ -33,6 +37,10 @@ export const staffSurface: Surface = {
     app.route("/api/auth", createAuthApi(deps));
     // Public comments on drafts (no account) and the board's comment routes, which guard themselves.
     app.route("/api/consultations", createConsultationCommentsApi(deps));
+    // Readers' comments (public POSTs, before the kinds' guard), their moderation and ratings.
+    for (const kind of READER_COMMENT_KINDS) app.route(`/api/${kind}`, createReaderCommentsApi(deps, kind));
+    app.route("/api/comments", createCommentModerationApi(deps));
+    app.route("/api/ratings", createRatingsApi(deps));
     for (const kind of CONTENT_KINDS) {
       app.use(`/api/${kind.name}/*`, requireStaff);
       app.route(`/api/${kind.name}`, createContentApi(deps, kind));
@@ -54,6 +62,12 @@ export const staffSurface: Surface = {
     app.use("/api/banners", requireStaff);
     app.use("/api/banners/*", requireStaff);
     app.route("/api/banners", createBannersApi(deps));
+    app.use("/api/settings", requireStaff);
+    app.route("/api/settings", createSettingsApi(deps));
+    // Outage notices: POST and DELETE (admins); GET /api/notices is the reader's, public.
+    app.on(["POST", "DELETE"], ["/api/notices", "/api/notices/*"], requireStaff);
+    app.use("/api/holidays", requireStaff);
+    app.route("/api", createNoticesApi(deps));
     app.route("/api", createAdminApi(deps));
     // The editors' dashboard: its app shell at /quan-tri and /quan-tri/* (no session needed: it signs in).
     app.route("/", createDashboardPages());
