@@ -6,6 +6,7 @@
  *    loopback, fixed duration): requests/s, p50, p99 and the ratio.
  * 2. Lambda bundles, reader and staff: minified size and cold import time; the staff bundle must
  *    hold none of the reader's SSR build, pages, feeds or search (a violation sets the exit code).
+ * Then beacons, search, media and the dashboard on a 4× slowed CPU (bench/dashboard.ts).
  */
 import autocannon from "autocannon";
 import { gzipSync } from "node:zlib";
@@ -13,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { Articles } from "../functions/core/reader/articles";
 import { beaconBenchmark } from "./beacons";
 import { measureBundles } from "./bundle";
+import { dashboardBenchmark } from "./dashboard";
 import { mediaBenchmark } from "./media";
 import { startHarness } from "./harness";
 import { jsPerPageType } from "./pages";
@@ -75,3 +77,4 @@ await bundleBenchmark();
 await beaconBenchmark();
 await searchBenchmark();
 await mediaBenchmark();
+await dashboardBenchmark();
