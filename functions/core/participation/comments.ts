@@ -18,7 +18,7 @@ import type { PublicComment } from "./public";
 
 /**
  * Readers' comments (bình luận của bạn đọc) under articles, documents, galleries and videos
- * (DESIGN.md "Contract — participation"). Anyone may send one on a live item, without an account;
+ * (docs/architecture.md, "Contract"). Anyone may send one on a live item, without an account;
  * it waits as `pending` until the board of the item's section approves or rejects it.
  *
  * Where readers see them, without a read of their own: approved comments are copied onto the
