@@ -16,7 +16,7 @@ import { SearchDocs } from "../functions/core/reader/search-docs";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand } from "../functions/core/storage/db";
 import type { PublishedArticle } from "../functions/core/reader/articles";
 import { foldVietnamese } from "../functions/core/shared/text";
 import { Search } from "../functions/core/reader/search";

@@ -6,7 +6,7 @@
  * approval) and comments through the public comment path at an instant inside the period. Fixed
  * ids: a second run writes nothing.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import type { SessionUser } from "../../functions/core/accounts/users";
 import { Comments } from "../../functions/core/consultations/comments";
 import { consultationImport, consultations } from "../../functions/core/content/consultations";

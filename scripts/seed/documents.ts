@@ -4,7 +4,7 @@
  * made here (`minimalPdf`), stored with `MediaLibrary.importFile`, and is imported through the
  * engine's `importPublished` (the path of an approval). Fixed ids make a second run write nothing.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { documentImport, documents, type DocumentImport } from "../../functions/core/content/documents";
 import { MediaLibrary } from "../../functions/core/media/library";
 import type { Actor } from "../../functions/core/publishing/audit";

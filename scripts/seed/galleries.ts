@@ -6,7 +6,7 @@
  * captions tell the story. Through the engine's `importPublished` (the path of an approval); fixed ids
  * make a second run write nothing.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { galleries, galleryImport } from "../../functions/core/content/galleries";
 import type { Actor } from "../../functions/core/publishing/audit";
 import { createEngine } from "../../functions/core/publishing/engine";

@@ -5,7 +5,7 @@
  */
 import { articleImport, articles } from "../../functions/core/content/articles";
 import { createEngine } from "../../functions/core/publishing/engine";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "../../functions/core/storage/db";
 import { AppError } from "../../functions/core/shared/errors";
 import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";

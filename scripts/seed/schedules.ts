@@ -4,7 +4,7 @@
  * "Lịch công tác hôm nay" has entries on weekdays. Imported through the engine's
  * `importPublished` (the path of an approval); fixed ids make a second run write nothing.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { ScheduleOwnerAdmin } from "../../functions/core/content/schedule-owners";
 import { scheduleImport, schedules } from "../../functions/core/content/schedules";
 import type { Actor } from "../../functions/core/publishing/audit";

@@ -6,7 +6,7 @@
  * nothing. Videos go through the engine's `importPublished` (the path of an approval); fixed ids
  * make a second run write nothing.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { videoImport, videos } from "../../functions/core/content/videos";
 import { MediaLibrary } from "../../functions/core/media/library";
 import type { Actor } from "../../functions/core/publishing/audit";

@@ -8,7 +8,7 @@
  * shows the server's refusal. One server and one Chromium for the whole file.
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand } from "../../functions/core/storage/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Users } from "../../functions/core/accounts/users";

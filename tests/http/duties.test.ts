@@ -4,7 +4,7 @@
  * valid JSON-LD with the right @type per page (escaped: "</script>" in a text cannot break out);
  * the statistics page's figures equal to the visitor counters; the display script.
  */
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { increment, resolveCounters } from "../../functions/core/metrics/counters";
 import { Visitors } from "../../functions/core/metrics/visitors";

@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles } from "../../functions/core/reader/articles";
 import { articleEngine, importArticle } from "../support/engine";

@@ -1,6 +1,6 @@
 import { articles } from "../../functions/core/content/articles";
 import { articleEngine, importArticle } from "../support/engine";
-import { PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, TransactWriteCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles, type PublishedArticle } from "../../functions/core/reader/articles";
 import { Keys } from "../../functions/core/storage/keys";

@@ -3,7 +3,7 @@
  * not, through the HTTP API against DynamoDB Local. Allowed actions succeed; the rest get 403 and
  * change nothing.
  */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { articleEngine } from "../support/engine";
 import type { Item } from "../../functions/core/publishing/kind";

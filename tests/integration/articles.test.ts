@@ -1,5 +1,5 @@
 import { articleEngine, importArticle } from "../support/engine";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles } from "../../functions/core/reader/articles";
 import type { ImportInput } from "../../functions/core/content/articles";

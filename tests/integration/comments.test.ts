@@ -4,7 +4,7 @@
  * page's one read), limits per client, duplicates, the report's `comments` count, and the copy
  * restored after a re-approval rewrote the view.
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../functions/core/accounts/users";
 import { articles } from "../../functions/core/content/articles";

@@ -4,7 +4,7 @@
  * the audit, receipts numbered per year without gaps or repeats, every refusal of a comment, the
  * per-client limits, and the report counts `consultations` and `consultationComments`, exact.
  */
-import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand, ScanCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "../../functions/core/accounts/users";
 import { Comments, NOT_SENT } from "../../functions/core/consultations/comments";

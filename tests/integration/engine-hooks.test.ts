@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "../../functions/core/accounts/users";

@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../../functions/core/storage/db";
 import { afterAll, beforeEach, describe, expect, inject, it, onTestFinished, vi } from "vitest";
 import { createApp } from "../../functions/http/app";
 import { Keys } from "../../functions/core/storage/keys";

@@ -1,4 +1,4 @@
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportInput } from "../../functions/core/content/articles";
 import { resolveCounters } from "../../functions/core/metrics/counters";

@@ -1,5 +1,5 @@
 import { articleEngine, importArticle } from "../support/engine";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Articles, type PublishedArticle } from "../../functions/core/reader/articles";
 import type { ImportInput } from "../../functions/core/content/articles";

@@ -5,7 +5,7 @@
  * paths never scan) and every item is checked, so a new item kind written without a version makes
  * this test fail, naming the item.
  */
-import { ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ScanCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Sessions } from "../../functions/core/accounts/sessions";
 import { Users } from "../../functions/core/accounts/users";

@@ -6,7 +6,7 @@
  */
 import { articles } from "../../functions/core/content/articles";
 import { articleEngine, importArticle } from "../support/engine";
-import { TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactWriteCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type PublishedArticle } from "../../functions/core/reader/articles";
 import { Keys } from "../../functions/core/storage/keys";

@@ -1,5 +1,5 @@
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fileSnapshots, getStored, MediaLibrary, NOT_RECEIVED, TIMED_OUT } from "../../functions/core/media/library";
 import { handleS3Records, processUpload } from "../../functions/core/media/process";

@@ -1,5 +1,5 @@
 import { articleEngine, importArticle } from "../support/engine";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../../functions/core/storage/db";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { resolveCounters } from "../../functions/core/metrics/counters";
 import { Keys } from "../../functions/core/storage/keys";

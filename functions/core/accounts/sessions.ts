@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, UpdateCommand } from "../storage/db";
 import { auditPut } from "../publishing/audit";
 import { AppError } from "../shared/errors";
 import { Keys } from "../storage/keys";

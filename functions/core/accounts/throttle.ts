@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "../storage/db";
 import { AppError } from "../shared/errors";
 import { Keys, type Key } from "../storage/keys";
 import type { Store } from "../storage/store";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { auditPut, type Actor } from "../publishing/audit";
 import { AppError, invalid, notFound } from "../shared/errors";
 import { Keys } from "../storage/keys";

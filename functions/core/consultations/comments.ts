@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { z } from "zod";
 import { forbidden, isBoardFor } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";

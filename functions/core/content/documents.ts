@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { z } from "zod";
 import { fileSnapshots } from "../media/library";
 import { chosenImage, featuredImageField, featuredRefs, resolveFeatured } from "../media/snapshots";

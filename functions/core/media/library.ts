@@ -9,7 +9,7 @@
  * (409 listing them). Processing does not change `version`: it guards the editor's fields only.
  */
 import { randomUUID } from "node:crypto";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from "../storage/db";
 import { AppError, invalid, notFound } from "../shared/errors";
 import { MediaKeys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";

@@ -20,7 +20,7 @@ import {
   UploadPartCommand,
   type S3Client,
 } from "@aws-sdk/client-s3";
-import { DeleteCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, UpdateCommand } from "../storage/db";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { canFinishUpload, forbidden } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";

@@ -11,7 +11,7 @@
  * the time-out in library.ts `overdue` covers a run that never ends.
  */
 import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "../storage/db";
 import { MediaKeys } from "../storage/keys";
 import type { Store } from "../storage/store";
 import { getStored, overdue, type StoredMedia } from "./library";

@@ -7,7 +7,7 @@
  * partition. A write goes to a random shard; a read sums them all. Sums are kept for `cacheMs`
  * per instance, so a page view costs no read most of the time.
  */
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "../storage/db";
 import type { ConsumedCapacity } from "@aws-sdk/client-dynamodb";
 import type { Key } from "../storage/keys";
 import { batchGet, type Store } from "../storage/store";

@@ -17,7 +17,7 @@
  * instance that was refused remembers the window is full and refuses the rest of it without
  * writing: a flood past the limit costs nothing but the request.
  */
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "../storage/db";
 import { COUNTER_SCHEMA_VERSION, writeUnits } from "./counters";
 import { Keys } from "../storage/keys";
 import type { Store } from "../storage/store";

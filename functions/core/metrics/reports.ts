@@ -9,7 +9,7 @@
  * - visits and views: the daily counters of visitors.ts and views.ts;
  * - quiet and empty sections: one Query with Limit 1 per section on its newest-first index.
  */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { Articles } from "../reader/articles";
 import { Ratings, type RatingReport } from "../participation/ratings";
 import type { Counters } from "./counters";

@@ -10,7 +10,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { isIPv4, isIPv6 } from "node:net";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "../storage/db";
 import { COUNTER_SCHEMA_VERSION } from "./counters";
 import { Keys } from "../storage/keys";
 import type { Store } from "../storage/store";

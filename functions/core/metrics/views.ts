@@ -21,7 +21,7 @@
  * published does not matter for counting, so the check is one GetItem of the editor's item by id
  * (projecting only its key; callers cache the answer), not a lookup of the published view by slug.
  */
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "../storage/db";
 import { COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
 import type { BeaconClient } from "./visitors";
 import { Keys } from "../storage/keys";

@@ -28,7 +28,7 @@
  *   hot item conflict with each other in DynamoDB, and a plain ADD does not.
  */
 import { randomBytes } from "node:crypto";
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "../storage/db";
 import type { ConsumedCapacity } from "@aws-sdk/client-dynamodb";
 import { COUNTER_SCHEMA_VERSION, type Counters, increment, randomShard, shardList, sumCounts, writeUnits } from "./counters";
 import { type ClientLimits, ONLINE_PER_CLIENT } from "./limits";

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "../storage/db";
 import { z } from "zod";
 import { forbidden, isBoardFor } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";

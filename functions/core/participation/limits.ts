@@ -1,4 +1,4 @@
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "../storage/db";
 import { AppError } from "../shared/errors";
 import { ParticipationKeys } from "../storage/keys";
 import type { Store } from "../storage/store";

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { z } from "zod";
 import { kindNamed } from "../content";
 import type { Item } from "../publishing/kind";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { Keys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";
 import type { Store, TransactItem } from "../storage/store";

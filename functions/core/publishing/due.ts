@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { AppError } from "../shared/errors";
 import { Keys } from "../storage/keys";
 import { createEngine, type Change, type EngineContext } from "./engine";

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store, TransactItem } from "../storage/store";

@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { isBoardFor } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";
 import { Sections } from "../sections/sections";

@@ -1,5 +1,5 @@
 import { diffArrays, diffWords } from "diff";
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { invalid, notFound } from "../shared/errors";
 import { contentKeys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";

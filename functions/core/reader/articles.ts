@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { notFound } from "../shared/errors";
 import { Keys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";

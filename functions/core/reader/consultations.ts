@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { ConsultationKeys } from "../storage/keys";
 import type { Store } from "../storage/store";
 import type { ImageSnapshot } from "./images";

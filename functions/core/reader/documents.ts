@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import type { BaseContent, PublicationMeta } from "../publishing/kind";
 import { invalid, notFound } from "../shared/errors";
 import { foldVietnamese, isSlug, slugify } from "../shared/text";

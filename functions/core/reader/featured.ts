@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { contentKeys, Keys } from "../storage/keys";
 import { batchGet, type Store } from "../storage/store";
 import { SUMMARY_ATTRIBUTES, type ArticleSummary } from "./articles";

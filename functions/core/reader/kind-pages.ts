@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { contentKeys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store } from "../storage/store";

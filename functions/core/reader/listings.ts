@@ -12,7 +12,7 @@
  * page. The same counts give the number of pages (so `?trang=999999` is a 404 without a read of
  * the section) and, across all sections, the months of the sitemap index.
  */
-import { PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand, QueryCommand } from "../storage/db";
 import { SUMMARY_ATTRIBUTES, type ArticleSummary } from "./articles";
 import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";

@@ -1,4 +1,4 @@
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import type { Section } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { isSlug } from "../shared/text";

@@ -6,7 +6,7 @@
  * of sanitize-html). Who may preview is who may open the item in the dashboard: its author, the
  * board of its section, or the board of the section where it is live (publishing/engine.ts `get`).
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { forbidden, isBoardFor } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";
 import type { Item } from "../publishing/kind";

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import { notFound } from "../shared/errors";
 import { isSlug } from "../shared/text";
 import { contentKeys } from "../storage/keys";

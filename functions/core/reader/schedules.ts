@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import type { BaseContent, PublicationMeta } from "../publishing/kind";
 import { isSlug } from "../shared/text";
 import { parseWeek, weekOf, type IsoWeek } from "../shared/week";

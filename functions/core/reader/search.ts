@@ -26,7 +26,7 @@
  *    feed read removes the article, and the page's BatchGet would skip it even before that.
  */
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
-import { PutCommand } from "@aws-sdk/lib-dynamodb";
+import { PutCommand } from "../storage/db";
 import type { PublishedArticle } from "./articles";
 import { Urls } from "../shared/urls";
 import { invalid } from "../shared/errors";

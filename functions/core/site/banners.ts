@@ -8,7 +8,7 @@
  * the media library, and is recorded as a use of it (`banners#<id>`), so the library refuses to
  * delete an image a banner shows.
  */
-import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "../storage/db";
 import type { ImageSnapshot } from "../reader/images";
 import { BannerKeys } from "../storage/keys";
 import type { Store } from "../storage/store";

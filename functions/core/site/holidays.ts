@@ -6,7 +6,7 @@
  * (`PUT /api/holidays`). Until an admin saves a list, the defaults below apply.
  * Reader-safe: no zod (the admin's checks are in notice-admin.ts).
  */
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { NoticeKeys } from "../storage/keys";
 import type { Store } from "../storage/store";
 

@@ -5,7 +5,7 @@
  * event. The caller (http/staff/notices.ts) checks the role and invalidates every cached page.
  */
 import { randomUUID } from "node:crypto";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "../storage/db";
 import { z } from "zod";
 import { auditPut, type Actor } from "../publishing/audit";
 import { AppError, invalid, notFound } from "../shared/errors";

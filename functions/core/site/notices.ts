@@ -4,7 +4,7 @@
  * the outage (loaded with the page shell, http/reader/shell.ts) and /thong-bao lists them.
  * A cancelled notice is deleted (the audit keeps what it said and who cancelled it).
  */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { QueryCommand } from "../storage/db";
 import { NoticeKeys } from "../storage/keys";
 import type { Store } from "../storage/store";
 

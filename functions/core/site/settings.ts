@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "../storage/db";
 import { Keys } from "../storage/keys";
 import type { Store } from "../storage/store";
 

@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand } from "./db";
 import { HeadBucketCommand } from "@aws-sdk/client-s3";
 import { Keys } from "./keys";
 import type { Store } from "./store";

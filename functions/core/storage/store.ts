@@ -1,24 +1,27 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  type BatchWriteCommandInput,
-  DynamoDBDocumentClient,
-  TransactWriteCommand,
-  type BatchGetCommandInput,
-  type BatchGetCommandOutput,
-  type TransactWriteCommandInput,
-} from "@aws-sdk/lib-dynamodb";
+import * as Sdk from "@aws-sdk/lib-dynamodb";
 import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
 import { AppError } from "../shared/errors";
 import type { Key } from "./keys";
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  TransactWriteCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type Db,
+  type DbCommand,
+  type SendOptions,
+  type TransactWriteCommandInput,
+} from "./db";
 
 /**
  * The storage handles every core function receives: the document client for the one table and
  * the S3 client for the media bucket, with their names. Built once at the composition root.
  */
 export interface Store {
-  db: DynamoDBDocumentClient;
+  db: Db;
   s3: S3Client;
   table: string;
   bucket: string;
@@ -73,10 +76,36 @@ export function createStore(options: StoreOptions): Store {
       socketTimeout: timeouts.responseMs,
     },
   };
-  const db = DynamoDBDocumentClient.from(new DynamoDBClient({ ...bounded, ...options.dynamodb }), {
+  const client = Sdk.DynamoDBDocumentClient.from(new DynamoDBClient({ ...bounded, ...options.dynamodb }), {
     marshallOptions: { removeUndefinedValues: true },
   });
-  return { db, s3: new S3Client({ ...bounded, ...options.s3 }), table: options.table, bucket: options.bucket };
+  return { db: sdkDb(client), s3: new S3Client({ ...bounded, ...options.s3 }), table: options.table, bucket: options.bucket };
+}
+
+const SDK_COMMANDS = {
+  GetItem: Sdk.GetCommand,
+  PutItem: Sdk.PutCommand,
+  UpdateItem: Sdk.UpdateCommand,
+  DeleteItem: Sdk.DeleteCommand,
+  Query: Sdk.QueryCommand,
+  Scan: Sdk.ScanCommand,
+  BatchGetItem: Sdk.BatchGetCommand,
+  BatchWriteItem: Sdk.BatchWriteCommand,
+  TransactWriteItems: Sdk.TransactWriteCommand,
+} as const;
+
+/**
+ * The core's commands (db.ts) sent through the AWS SDK's document client. Anything else (a
+ * control-plane command of the local runner: CreateTable, DescribeTable…) passes through as is.
+ */
+export function sdkDb(client: Sdk.DynamoDBDocumentClient): Db {
+  return {
+    send(command: DbCommand, options?: SendOptions) {
+      const Real = (SDK_COMMANDS as Record<string, new (input: unknown) => unknown>)[(command as { op?: string }).op ?? ""];
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      return client.send((Real ? new Real(command.input) : command) as any, options);
+    },
+  } as Db;
 }
 
 /** One item of a TransactWriteCommand. */
