@@ -1,9 +1,10 @@
 /**
- * The Lambda bundles, built the way SST builds them (esbuild, ESM, minified): size and cold import
- * time of the reader (budgeted) with the AWS SDK bundled, as deployed, and left to the runtime, and
- * of the staff function; and what each bundle is made of. The staff function must carry none of
- * the reader's modules (READER_ONLY): tests/http/bundles.test.ts checks it on every test run, the
- * bench on the real minified bundle.
+ * The Lambda bundles, built the way SST builds them (esbuild, ESM, minified, every package bundled
+ * as deployed): size and cold import time of the reader (budgeted: 250 KB, 50 ms) and of the staff
+ * function; and what each bundle is made of. The staff function must carry none of the reader's
+ * modules (READER_ONLY), and the reader no AWS SDK module (it signs its own calls: core/storage/
+ * fetch-store.ts): tests/http/bundles.test.ts and tests/http/reader-bundle.test.ts check it on
+ * every test run, the bench on the real minified bundle.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
@@ -16,6 +17,10 @@ export interface BundleResult {
   coldImportMs: number;
   /** Modules of READER_ONLY found in the bundle (only checked for the staff function). */
   readerOnly?: string[];
+  /** AWS SDK modules found in the bundle (only checked for the reader function: none allowed). */
+  sdk?: string[];
+  /** The largest parts of the bundle, by package or folder, in bytes of output. */
+  parts?: [string, number][];
 }
 
 /**
@@ -37,6 +42,22 @@ export function modulesOf(metafile: Metafile, output: string): string[] {
   return [...new Set([...inputs, ...external])];
 }
 
+/** The AWS SDK's modules (and its Smithy runtime) among `modules`: none may be in the reader. */
+export function sdkIn(modules: string[]): string[] {
+  return modules.filter((module) => /^(node_modules\/)?@(aws-sdk|smithy)\//.test(module));
+}
+
+/** Bytes of output per package (node_modules/<name>) or per folder two levels deep, largest first. */
+function partsOf(metafile: Metafile, output: string): [string, number][] {
+  const parts = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[output]?.inputs ?? {})) {
+    const path = input.split("/");
+    const part = path[0] === "node_modules" ? path.slice(0, path[1]!.startsWith("@") ? 3 : 2).join("/") : path.slice(0, 2).join("/");
+    parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
+  }
+  return [...parts].sort((a, b) => b[1] - a[1]);
+}
+
 /** The modules of `modules` that only the reader may load. */
 export function readerOnlyIn(modules: string[]): string[] {
   return modules.filter((module) => READER_ONLY.some((group) => group.matches(module)));
@@ -44,7 +65,7 @@ export function readerOnlyIn(modules: string[]): string[] {
 
 const BANNER = "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
 
-async function bundleOnce(label: string, entry: string, external: string[]): Promise<{ result: BundleResult; modules: string[] }> {
+async function bundleOnce(label: string, entry: string, external: string[], keepNames = true): Promise<{ result: BundleResult; modules: string[]; parts: [string, number][] }> {
   // Inside the project, so the external SDK resolves from node_modules as it would from the runtime.
   const dir = join(".build", "bench", label.replace(/[^a-z0-9]+/gi, "-").toLowerCase());
   mkdirSync(dir, { recursive: true });
@@ -53,9 +74,13 @@ async function bundleOnce(label: string, entry: string, external: string[]): Pro
     entryPoints: [entry],
     bundle: true,
     minify: true,
+    // As SST v2 builds an ESM function (its runtime/handlers/node.js): names kept unless the
+    // function turns it off (the reader does, infra/Api.ts), esnext.
+    keepNames,
     platform: "node",
     format: "esm",
-    target: "node22",
+    target: "esnext",
+    mainFields: ["module", "main"],
     outfile,
     external,
     banner: { js: BANNER },
@@ -71,7 +96,11 @@ async function bundleOnce(label: string, entry: string, external: string[]): Pro
   const times: number[] = [];
   for (let run = 0; run < 7; run++) {
     const out = spawnSync(process.execPath, [probe], {
-      env: { ...process.env, NODE_OPTIONS: "", PORTAL_TABLE: "bench", PORTAL_BUCKET: "bench", AWS_REGION: "ap-southeast-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      // What the Lambda runtime sets (the reader's fetch store reads the credentials at import).
+      env: {
+        ...process.env, NODE_OPTIONS: "", PORTAL_TABLE: "bench", PORTAL_BUCKET: "bench", AWS_REGION: "ap-southeast-1",
+        AWS_ACCESS_KEY_ID: "bench", AWS_SECRET_ACCESS_KEY: "bench", AWS_SESSION_TOKEN: "bench", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
       encoding: "utf8",
     });
     if (out.status !== 0) throw new Error(`import of the bundle failed:\n${out.stderr}`);
@@ -79,15 +108,18 @@ async function bundleOnce(label: string, entry: string, external: string[]): Pro
   }
   times.sort((a, b) => a - b);
   // One entry, no splitting: the build has a single output.
-  const modules = modulesOf(metafile, Object.keys(metafile.outputs)[0]!);
-  return { result: { label, bytes, coldImportMs: times[Math.floor(times.length / 2)]! }, modules };
+  const output = Object.keys(metafile.outputs)[0]!;
+  return { result: { label, bytes, coldImportMs: times[Math.floor(times.length / 2)]! }, modules: modulesOf(metafile, output), parts: partsOf(metafile, output) };
 }
 
 export async function measureBundles(): Promise<BundleResult[]> {
   const staff = await bundleOnce("staff, AWS SDK bundled (deployed)", "functions/staff.ts", []);
+  const reader = await bundleOnce("reader, signed fetch, no AWS SDK", "functions/api.ts", [], false);
+  // sharp is installed beside the media function, not bundled (infra/Media.ts).
+  const media = await bundleOnce("media, AWS SDK bundled, sharp installed", "functions/media.ts", ["sharp"]);
   return [
-    (await bundleOnce("reader, AWS SDK bundled (deployed)", "functions/api.ts", [])).result,
-    (await bundleOnce("reader, AWS SDK from the runtime", "functions/api.ts", ["@aws-sdk/*"])).result,
+    { ...reader.result, sdk: sdkIn(reader.modules), parts: reader.parts.slice(0, 8) },
     { ...staff.result, readerOnly: readerOnlyIn(staff.modules) },
+    media.result,
   ];
 }

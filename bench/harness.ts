@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Hono } from "hono";
-import { createStore, type Store } from "../functions/core/storage/store";
+import { createStore, type Store } from "../functions/core/storage/sdk-store";
 import { ensureWebBuild } from "../scripts/build";
 import { ensureBucket, ensureTable, freePort, localStoreOptions, startDynamo, startS3 } from "../scripts/local/emulators";
 import { serveLocal } from "../scripts/local/server";

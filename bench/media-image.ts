@@ -7,7 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { renderImage } from "../functions/core/media/images";
-import { createStore } from "../functions/core/storage/store";
+import { createStore } from "../functions/core/storage/sdk-store";
 import { localStoreOptions } from "../scripts/local/emulators";
 
 const [dynamodb, s3] = [process.env.BENCH_DYNAMODB!, process.env.BENCH_S3!];

@@ -21,7 +21,7 @@ import type { PublishedArticle } from "../functions/core/reader/articles";
 import { foldVietnamese } from "../functions/core/shared/text";
 import { Search } from "../functions/core/reader/search";
 import { textOfHtml } from "../functions/core/reader/search-index";
-import { createStore, type Store } from "../functions/core/storage/store";
+import { createStore, type Store } from "../functions/core/storage/sdk-store";
 import { ensureWebBuild } from "../scripts/build";
 import { ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3 } from "../scripts/local/emulators";
 import { DEMO_ARTICLES } from "../scripts/seed/demo-content";

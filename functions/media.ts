@@ -1,5 +1,5 @@
 import { handleS3Records, type S3EventRecord } from "./core/media/process";
-import { createStore } from "./core/storage/store";
+import { createStore } from "./core/storage/sdk-store";
 
 /**
  * The media function (infra/Media.ts): S3 ObjectCreated on the media bucket's uploads/ prefix.

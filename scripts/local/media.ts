@@ -7,7 +7,7 @@
 import { GetObjectCommand, PutBucketCorsCommand } from "@aws-sdk/client-s3";
 import type { Context, Next } from "hono";
 import { handleS3Records, type S3EventRecord } from "../../functions/core/media/process";
-import type { Store } from "../../functions/core/storage/store";
+import { s3Of, type Store } from "../../functions/core/storage/store";
 
 /** The CORS rules of the media bucket: PUT (and the read-back of ETag) from the portal's origins. */
 export function mediaCorsRules(origins: string[]) {
@@ -23,7 +23,7 @@ export function mediaCorsRules(origins: string[]) {
 }
 
 export async function configureMediaBucket(store: Store, origins: string[]): Promise<void> {
-  await store.s3.send(new PutBucketCorsCommand({ Bucket: store.bucket, CORSConfiguration: { CORSRules: mediaCorsRules(origins) } }));
+  await s3Of(store).send(new PutBucketCorsCommand({ Bucket: store.bucket, CORSConfiguration: { CORSRules: mediaCorsRules(origins) } }));
 }
 
 /**
@@ -60,7 +60,7 @@ export function serveMedia(store: Store) {
     if (!/^media\/[\w-]{1,64}\/[\w.-]{1,200}$/.test(key) || key.includes("..")) return next();
     const range = c.req.header("range");
     try {
-      const out = await store.s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: key, Range: range && /^bytes=\d*-\d*$/.test(range) ? range : undefined }));
+      const out = await s3Of(store).send(new GetObjectCommand({ Bucket: store.bucket, Key: key, Range: range && /^bytes=\d*-\d*$/.test(range) ? range : undefined }));
       const headers: Record<string, string> = { "Accept-Ranges": "bytes" };
       if (out.ContentType) headers["Content-Type"] = out.ContentType;
       if (out.CacheControl) headers["Cache-Control"] = out.CacheControl;

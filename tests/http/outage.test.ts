@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../functions/core/shared/errors";
-import { createStore, LAMBDA_TIMEOUTS, type StoreTimeouts } from "../../functions/core/storage/store";
+import { createStore, LAMBDA_TIMEOUTS, type StoreTimeouts } from "../../functions/core/storage/sdk-store";
 import { createApp } from "../../functions/http/app";
 import { isUnavailable, toHttpError } from "../../functions/http/errors";
 import { createFrame } from "../../functions/http/frame";

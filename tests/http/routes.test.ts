@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PublishedArticle } from "../../functions/core/reader/articles";
-import type { Store } from "../../functions/core/storage/store";
+import { sdkObjects } from "../../functions/core/storage/sdk-store";
+import { s3Of, type Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
 import { seedSmallPortal } from "../support/fixtures";
 import { createTestStore } from "../support/store";
@@ -24,7 +25,8 @@ describe("reader routes with app.request()", () => {
   });
 
   it("GET /api/health answers 503 when the bucket is missing", async () => {
-    const broken = createApp({ store: { ...store, bucket: "khong-ton-tai" } });
+    // The store's objects are bound to their bucket when built: a store on a missing bucket.
+    const broken = createApp({ store: { ...store, bucket: "khong-ton-tai", objects: sdkObjects(s3Of(store), "khong-ton-tai") } });
     const res = await broken.request("/api/health");
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ ok: false, checks: { table: true, bucket: false } });

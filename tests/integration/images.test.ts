@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getStored, MediaLibrary } from "../../functions/core/media/library";
 import { processUpload } from "../../functions/core/media/process";
 import { createUpload } from "../../functions/core/media/uploads";
-import type { Store } from "../../functions/core/storage/store";
+import type { MediaStore as Store } from "../../functions/core/storage/store";
 import { putToTicket, Samples } from "../support/media";
 import { createTestStore } from "../support/store";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { getStored, MediaLibrary } from "../../functions/core/media/library";
 import { createUpload } from "../../functions/core/media/uploads";
-import { createStore, type Store } from "../../functions/core/storage/store";
+import { createStore, type Store } from "../../functions/core/storage/sdk-store";
 import { ensureBucket, ensureTable, localStoreOptions, startS3, type Emulator } from "../../scripts/local/emulators";
 import { configureMediaBucket, mediaEvents, serveMedia } from "../../scripts/local/media";
 import { putToTicket, Samples } from "../support/media";

@@ -17,7 +17,7 @@ import { processUpload } from "../../functions/core/media/process";
 import { MB, SINGLE_PUT_LIMIT } from "../../functions/core/media/types";
 import { startUpload, type MultipartTicket } from "../../functions/core/media/uploads";
 import { RecordingInvalidator } from "../../functions/core/publishing/invalidation";
-import { createStore, type Store } from "../../functions/core/storage/store";
+import { createStore, type MediaStore as Store } from "../../functions/core/storage/sdk-store";
 import { createApp } from "../../functions/http/app";
 import { ensureBucket, ensureTable, localStoreOptions, startS3, type Emulator } from "../../scripts/local/emulators";
 import { configureMediaBucket, mediaEvents } from "../../scripts/local/media";

@@ -13,7 +13,7 @@ import { Keys } from "../../functions/core/storage/keys";
 import { Listings } from "../../functions/core/reader/listings";
 import { ReaderIndex } from "../../functions/core/publishing/reader-index";
 import { Search } from "../../functions/core/reader/search";
-import type { Store } from "../../functions/core/storage/store";
+import type { MediaStore as Store } from "../../functions/core/storage/store";
 import { ECONOMY_COUNT, seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 

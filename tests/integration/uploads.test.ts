@@ -6,7 +6,7 @@ import { handleS3Records, processUpload } from "../../functions/core/media/proce
 import { createUpload } from "../../functions/core/media/uploads";
 import { MB } from "../../functions/core/media/types";
 import { MediaKeys } from "../../functions/core/storage/keys";
-import type { Store } from "../../functions/core/storage/store";
+import type { MediaStore as Store } from "../../functions/core/storage/store";
 import { createdEvent, head, putToTicket, Samples } from "../support/media";
 import { createTestStore } from "../support/store";
 

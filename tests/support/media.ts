@@ -5,7 +5,7 @@
 import { crc32 } from "node:zlib";
 import { HeadObjectCommand } from "@aws-sdk/client-s3";
 import type { S3EventRecord } from "../../functions/core/media/process";
-import type { Store } from "../../functions/core/storage/store";
+import { s3Of, type Store } from "../../functions/core/storage/store";
 
 /** A ZIP with stored (uncompressed) entries, central directory included. */
 export function zip(entries: Record<string, string>): Uint8Array {
@@ -81,7 +81,7 @@ export function createdEvent(store: Store, key: string, size = 0): S3EventRecord
 /** Whether an object exists, with its headers. */
 export async function head(store: Store, key: string) {
   try {
-    return await store.s3.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
+    return await s3Of(store).send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
   } catch {
     return undefined;
   }

@@ -26,7 +26,7 @@ import { canFinishUpload, forbidden } from "../accounts/permissions";
 import type { SessionUser } from "../accounts/users";
 import { AppError, invalid, notFound } from "../shared/errors";
 import { MediaKeys } from "../storage/keys";
-import type { Store } from "../storage/store";
+import { s3Of, type Store } from "../storage/store";
 import { getStored, overdue, type StoredMedia } from "./library";
 import { removePrefix } from "./objects";
 import { MB, ObjectKeys, formatSize } from "./types";
@@ -70,7 +70,7 @@ export async function startMultipart(
   presigner: S3Client,
   input: { key: string; contentType: string; size: number },
 ): Promise<{ state: MultipartState; upload: MultipartUpload; uploadDeadline: string; abandon: () => Promise<void> }> {
-  const created = await store.s3.send(new CreateMultipartUploadCommand({ Bucket: store.bucket, Key: input.key, ContentType: input.contentType }));
+  const created = await s3Of(store).send(new CreateMultipartUploadCommand({ Bucket: store.bucket, Key: input.key, ContentType: input.contentType }));
   const uploadId = created.UploadId!;
   const count = partCount(input.size, PART_SIZE);
   const parts = await Promise.all(
@@ -90,7 +90,7 @@ export async function startMultipart(
     upload: { method: "MULTIPART", partSize: PART_SIZE, parts },
     uploadDeadline: new Date(Date.now() + MULTIPART_WINDOW_MS).toISOString(),
     abandon: async () => {
-      await store.s3.send(new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: input.key, UploadId: uploadId })).catch(() => undefined);
+      await s3Of(store).send(new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: input.key, UploadId: uploadId })).catch(() => undefined);
     },
   };
 }
@@ -140,7 +140,7 @@ const isConditionFailed = (error: unknown) => (error as Error).name === "Conditi
 
 async function exists(store: Store, key: string): Promise<boolean> {
   try {
-    await store.s3.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
+    await s3Of(store).send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }));
     return true;
   } catch (error) {
     if (["NotFound", "NoSuchKey"].includes((error as Error).name)) return false;
@@ -230,7 +230,7 @@ export async function completeUpload(
   }
 
   try {
-    await store.s3.send(
+    await s3Of(store).send(
       new CompleteMultipartUploadCommand({ Bucket: store.bucket, Key: key, UploadId: item.multipart.uploadId, MultipartUpload: { Parts: listedParts } }),
     );
   } catch (error) {
@@ -269,7 +269,7 @@ export async function completeUpload(
   );
   // Each part's length is signed, so S3 cannot assemble another size; a store that does not
   // enforce signatures could, and such a file must not be published as the declared one.
-  const size = (await store.s3.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }))).ContentLength ?? 0;
+  const size = (await s3Of(store).send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }))).ContentLength ?? 0;
   if (size !== item.size) {
     const message = `Tệp nhận được (${formatSize(size)}) khác kích thước đã khai báo (${formatSize(item.size)}). Hãy tải tệp lên lại.`;
     await failRecord(store, id, message, { size });
@@ -306,7 +306,7 @@ export async function abortUpload(store: Store, id: string, by: SessionUser): Pr
     throw new AppError("CONFLICT", "Tệp vừa được hoàn tất tải lên nên không hủy được nữa. Nếu không dùng, hãy xóa tệp trong thư viện.");
   }
   try {
-    await store.s3.send(new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: item.uploadKey!, UploadId: item.multipart.uploadId }));
+    await s3Of(store).send(new AbortMultipartUploadCommand({ Bucket: store.bucket, Key: item.uploadKey!, UploadId: item.multipart.uploadId }));
   } catch (error) {
     if ((error as Error).name !== "NoSuchUpload") throw error;
   }

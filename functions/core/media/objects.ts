@@ -3,7 +3,7 @@
  * from s3rver): the headers every public object gets, and clean-up of an item's objects.
  */
 import { CopyObjectCommand, DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
-import type { Store } from "../storage/store";
+import { s3Of, type Store } from "../storage/store";
 import { ALLOWED_TYPES, cleanFilename, type MediaKind } from "./types";
 
 /** Variants and files never change under their key (a new upload is a new id): cache for a year. */
@@ -39,12 +39,12 @@ export function publicHeaders(kind: MediaKind, contentType: string, filename: st
 
 /** Writes bytes as a public object. */
 export async function putPublic(store: Store, key: string, body: Uint8Array, headers: ReturnType<typeof publicHeaders>): Promise<void> {
-  await store.s3.send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: body, ...headers }));
+  await s3Of(store).send(new PutObjectCommand({ Bucket: store.bucket, Key: key, Body: body, ...headers }));
 }
 
 /** Copies an upload to its public key with new headers (server-side: the bytes do not pass through us). */
 export async function copyPublic(store: Store, from: string, to: string, headers: ReturnType<typeof publicHeaders>): Promise<void> {
-  await store.s3.send(
+  await s3Of(store).send(
     new CopyObjectCommand({
       Bucket: store.bucket,
       Key: to,
@@ -59,9 +59,9 @@ export async function copyPublic(store: Store, from: string, to: string, headers
 export async function removePrefix(store: Store, prefix: string): Promise<void> {
   let token: string | undefined;
   do {
-    const out = await store.s3.send(new ListObjectsV2Command({ Bucket: store.bucket, Prefix: prefix, ContinuationToken: token }));
+    const out = await s3Of(store).send(new ListObjectsV2Command({ Bucket: store.bucket, Prefix: prefix, ContinuationToken: token }));
     const keys = (out.Contents ?? []).map((object) => ({ Key: object.Key! }));
-    if (keys.length) await store.s3.send(new DeleteObjectsCommand({ Bucket: store.bucket, Delete: { Objects: keys, Quiet: true } }));
+    if (keys.length) await s3Of(store).send(new DeleteObjectsCommand({ Bucket: store.bucket, Delete: { Objects: keys, Quiet: true } }));
     token = out.IsTruncated ? out.NextContinuationToken : undefined;
   } while (token);
 }

@@ -13,7 +13,7 @@
 import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { UpdateCommand } from "../storage/db";
 import { MediaKeys } from "../storage/keys";
-import type { Store } from "../storage/store";
+import { s3Of, type Store } from "../storage/store";
 import { getStored, overdue, type StoredMedia } from "./library";
 import { copyPublic, publicHeaders, removePrefix } from "./objects";
 import { SNIFF_BYTES, sniff, verdict } from "./sniff";
@@ -65,7 +65,7 @@ async function fail(store: Store, item: StoredMedia, error: string, extra: Recor
 }
 
 async function readRange(store: Store, key: string, range: string): Promise<Uint8Array> {
-  const out = await store.s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: key, Range: range }));
+  const out = await s3Of(store).send(new GetObjectCommand({ Bucket: store.bucket, Key: key, Range: range }));
   return out.Body!.transformToByteArray();
 }
 
@@ -88,7 +88,7 @@ export async function processUpload(store: Store, key: string, now = new Date())
   let head: Uint8Array;
   let tail: Uint8Array | undefined;
   try {
-    size = (await store.s3.send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }))).ContentLength ?? 0;
+    size = (await s3Of(store).send(new HeadObjectCommand({ Bucket: store.bucket, Key: key }))).ContentLength ?? 0;
     head = size > 0 ? await readRange(store, key, `bytes=0-${SNIFF_BYTES - 1}`) : new Uint8Array();
     // ZIP directories and OLE stream names sit at the end of larger files.
     if (size > SNIFF_BYTES && (head[0] === 0x50 || head[0] === 0xd0)) tail = await readRange(store, key, `bytes=${Math.max(0, size - SNIFF_BYTES)}-${size - 1}`);

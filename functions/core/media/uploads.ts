@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { invalid } from "../shared/errors";
-import type { Store } from "../storage/store";
+import { s3Of, type Store } from "../storage/store";
 import { recordPut, toRecord, type MediaRecord, type StoredMedia } from "./library";
 import { startMultipart, type MultipartUpload } from "./multipart";
 import { ALLOWED_TYPES, ObjectKeys, SINGLE_PUT_LIMIT, cleanFilename, declaredType, formatSize, safeName, tooLargeMessage } from "./types";
@@ -39,9 +39,9 @@ const presigners = new WeakMap<S3Client, S3Client>();
  * an empty body in its query string, and S3 then refuses every real upload.
  */
 function presigner(store: Store): S3Client {
-  let client = presigners.get(store.s3);
+  let client = presigners.get(s3Of(store));
   if (!client) {
-    const config = store.s3.config;
+    const config = s3Of(store).config;
     client = new S3Client({
       region: config.region,
       credentials: config.credentials,
@@ -49,7 +49,7 @@ function presigner(store: Store): S3Client {
       forcePathStyle: config.forcePathStyle,
       requestChecksumCalculation: "WHEN_REQUIRED",
     });
-    presigners.set(store.s3, client);
+    presigners.set(s3Of(store), client);
   }
   return client;
 }

@@ -25,7 +25,6 @@
  *  - Exactness after unpublish: the tombstone is in the unpublish transaction; the next search's
  *    feed read removes the article, and the page's BatchGet would skip it even before that.
  */
-import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { PutCommand } from "../storage/db";
 import type { PublishedArticle } from "./articles";
 import { Urls } from "../shared/urls";
@@ -107,8 +106,8 @@ function overlapStart(through: string): string {
 
 async function readSnapshot(store: Store): Promise<SearchIndex | undefined> {
   try {
-    const out = await store.s3.send(new GetObjectCommand({ Bucket: store.bucket, Key: SNAPSHOT_KEY }));
-    return SearchIndex.deserialize(await out.Body!.transformToByteArray());
+    const bytes = await store.objects.get(SNAPSHOT_KEY);
+    return bytes && SearchIndex.deserialize(bytes);
   } catch (error) {
     if ((error as Error).name !== "NoSuchKey") console.warn("search: snapshot unreadable, rebuilding from the table", error);
     return undefined;
@@ -116,9 +115,7 @@ async function readSnapshot(store: Store): Promise<SearchIndex | undefined> {
 }
 
 async function writeSnapshot(store: Store, index: SearchIndex): Promise<void> {
-  await store.s3.send(
-    new PutObjectCommand({ Bucket: store.bucket, Key: SNAPSHOT_KEY, Body: index.serialize(), ContentType: "application/octet-stream" }),
-  );
+  await store.objects.put(SNAPSHOT_KEY, index.serialize(), "application/octet-stream");
 }
 
 async function buildFromTable(store: Store): Promise<SearchIndex> {

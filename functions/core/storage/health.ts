@@ -1,5 +1,4 @@
 import { GetCommand } from "./db";
-import { HeadBucketCommand } from "@aws-sdk/client-s3";
 import { Keys } from "./keys";
 import type { Store } from "./store";
 
@@ -15,7 +14,7 @@ export async function checkHealth(store: Store): Promise<{ table: boolean; bucke
   };
   const [table, bucket] = await Promise.all([
     probe((abortSignal) => store.db.send(new GetCommand({ TableName: store.table, Key: Keys.health() }), { abortSignal })),
-    probe((abortSignal) => store.s3.send(new HeadBucketCommand({ Bucket: store.bucket }), { abortSignal })),
+    probe((abortSignal) => store.objects.ping({ abortSignal })),
   ]);
   return { table, bucket };
 }

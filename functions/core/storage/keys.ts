@@ -35,14 +35,17 @@
  * - featured items of the home page     → GetItem   pk=META                    sk=FEATURED  (conditional Put on its version)
  * - health probe (never written)       → GetItem   pk=META                    sk=HEALTH
  * - one-off markers (demo seeded)      → GetItem   pk=META                    sk=SEED#<name>
+ * - finished data migrations           → GetItem   pk=META                    sk=MIGRATION#<name>
  * - visitor cookie signing key         → GetItem (consistent) pk=META          sk=KEY#VISITOR  (Put if absent on first use)
  * Visitors and views (metrics/visitors.ts, views.ts). <s> is a write shard 0…shards-1
  * (configured, only ever raised); counters are summed over the shards on read:
- * - online sessions, last 5 minutes    → Query     pk=ONLINE#<s>              sk between <iso from>#~ and <iso now>#~
- *     one small item per heartbeat (sk=<iso>#<visitorId>), deduplicated by visitor on read, TTL'd
+ * - online sessions, last 5 minutes    → BatchGet  pk=ONLINE#<yyyy-mm-ddThh:mm>#<s> sk=COUNT  (minutes × shards items)
+ *     per UTC minute, `guests` and `members` whose last heartbeat fell in it, moved by ADD ±1 (TTL'd);
+ *     older `ONLINE#<s>` presence items (sk=<iso>#<visitorId>) are no longer read
+ * - where a session is counted online  → conditional Update pk=VISITOR#<visitorId>  sk=ONLINE  (minute, role; TTL)
  * - start of a visit, once per window  → Put if absent pk=VISITOR#<visitorId>  sk=VISIT#<previous last seen>
  * - last counted view of an article    → conditional Update pk=VISITOR#<visitorId> sk=VIEW#<articleId>
- * - a client's beacons in a window     → conditional Update pk=CLIENT#<visits|views>#<client hash> sk=<window start>  (ADD, TTL)
+ * - a client's beacons in a window     → conditional Update pk=CLIENT#<visits|views|online>#<client hash> sk=<window start>  (ADD, TTL)
  * - total visits                       → BatchGet  pk=VISITS#TOTAL#<s>        sk=TOTAL
  * - visits per day in a period         → Query     pk=VISITS#<yyyy>#<s>       sk between <from> and <to>  (sk=<day>)
  * - total views of an article          → BatchGet  pk=VIEWS#<articleId>#<s>   sk=TOTAL
@@ -181,20 +184,20 @@ export const Keys = {
   health: () => meta("HEALTH"),
   /** Records that a one-off job (the demo seed) finished, so it never runs twice. */
   seedMarker: (name: string) => meta(`SEED#${name}`),
+  /** Records that a data migration (reader/summaries.ts `backfillSummaries`) finished. */
+  migrationMarker: (name: string) => meta(`MIGRATION#${name}`),
   /** The random key that signs visitor cookies (metrics/signing.ts): created once, never served. */
   visitorKey: () => meta("KEY#VISITOR"),
 
   // Visitors and views. Days are Vietnam days (YYYY-MM-DD); `at` is an ISO-8601 UTC instant.
-  presencePartition: (shard: number) => `ONLINE#${shard}`,
-  presence: (shard: number, at: string, visitorId: string): Key => ({ pk: `ONLINE#${shard}`, sk: timeSort(at, visitorId) }),
-  /** Lower/upper bound for presence sort keys at an instant: "~" sorts after every visitor id. */
-  presenceBound: (at: string) => `${at}#${LAST}`,
-  /** The visitor id in a presence sort key (the part after the instant). */
-  presenceVisitor: (sk: string) => sk.slice(sk.indexOf("#") + 1),
+  /** The sessions counted online whose last heartbeat fell in `minute` (ISO to the minute, "yyyy-mm-ddThh:mm"), one shard. */
+  onlineBucket: (minute: string, shard: number): Key => ({ pk: `ONLINE#${minute}#${shard}`, sk: "COUNT" }),
+  /** The bucket a session is counted in now (metrics/presence.ts). */
+  presenceMarker: (visitorId: string): Key => ({ pk: `VISITOR#${visitorId}`, sk: "ONLINE" }),
   visitStart: (visitorId: string, previousLastSeen: number): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VISIT#${previousLastSeen}` }),
   viewMark: (visitorId: string, articleId: string): Key => ({ pk: `VISITOR#${visitorId}`, sk: `VIEW#${articleId}` }),
   /** What one client (a hashed address, metrics/limits.ts) was allowed in the window starting at `windowStart` (ISO). */
-  clientWindow: (kind: "visits" | "views", client: string, windowStart: string): Key => ({ pk: `CLIENT#${kind}#${client}`, sk: windowStart }),
+  clientWindow: (kind: "visits" | "views" | "online", client: string, windowStart: string): Key => ({ pk: `CLIENT#${kind}#${client}`, sk: windowStart }),
   visitsTotal: (shard: number): Key => ({ pk: `VISITS#TOTAL#${shard}`, sk: "TOTAL" }),
   visitsDailyPartition: (year: string, shard: number) => `VISITS#${year}#${shard}`,
   visitsDaily: (day: string, shard: number): Key => ({ pk: `VISITS#${day.slice(0, 4)}#${shard}`, sk: day }),
@@ -236,6 +239,12 @@ export const Keys = {
  * - scheduled, every kind, due first    → Query     gsi1pk=SCHEDULED            gsi1sk=<scheduledAt>#<id>  (only while scheduled)
  * - unique value of the kind (`uniqueKeys`) → Put if absent / Delete pk=UNIQUE#<S>#<token> sk=UNIQUE (holder: itemId)
  * - live items by facet, newest first   → Query     pk=FACET#<S>#<facet>        sk=<sort>#<id>  (summary attributes; kind `facets`)
+ * - summary of a live item (lists)      → BatchGet  pk=<S>#<id>                 sk=SUMMARY  (reader/summaries.ts; written and deleted with the view)
+ * - summaries in a section, newest 1st  → Query     gsi1pk=SUMMARY#<S>#SECTION#<sectionId> gsi1sk=<publishedAt>#<id>
+ * - summaries of the kind, newest 1st   → Query     gsi2pk=SUMMARY#<S>          gsi2sk=<publishedAt>#<id>
+ *     list pages read these small items, never the views (whose gsi1/gsi2 entries above carry the body)
+ * - a section's newest entries          → GetItem   pk=RECENT#<S>#SECTION#<sectionId> sk=RECENT  (one attribute `e#<id>` per entry,
+ *     set and removed in the publish / unpublish transaction; what an article page shows beside it)
  * Articles came before kinds: their slug, published, author and queue keys keep the shape they
  * were stored with (no `<S>#` part: SLUG#<slug>, PUBLISHED#SECTION#<id>, PUBLISHED, AUTHOR#<userId>,
  * QUEUE#<sectionId>), so stored data needs no migration. Slugs are lowercase, spaces uppercase:
@@ -266,6 +275,17 @@ export function contentKeys(space: string) {
       sk: month,
     }),
     unique: (token: string): Key => ({ pk: `UNIQUE#${space}#${token}`, sk: "UNIQUE" }),
+    /** The small list item of a live item (reader/summaries.ts), beside its working copy. */
+    summary: (id: string): Key => ({ pk: `${space}#${id}`, sk: "SUMMARY" }),
+    summariesInSection: (sectionId: string) => `${scoped("SUMMARY")}#SECTION#${sectionId}`,
+    summariesLatest: () => scoped("SUMMARY"),
+    /** The index attributes of a summary: by section (gsi1) and across sections (gsi2), newest first read backwards. */
+    summaryIndex(view: { sectionId: string; publishedAt: string; id: string }) {
+      const at = sort(view.publishedAt, view.id);
+      return { gsi1pk: `${scoped("SUMMARY")}#SECTION#${view.sectionId}`, gsi1sk: at, gsi2pk: scoped("SUMMARY"), gsi2sk: at };
+    },
+    /** A section's newest entries, one item (reader/summaries.ts `SectionRecent`). */
+    recent: (sectionId: string): Key => ({ pk: `${scoped("RECENT")}#SECTION#${sectionId}`, sk: "RECENT" }),
     facetPartition: (facet: string) => `FACET#${space}#${facet}`,
     facetEntry: (facet: string, order: string, id: string): Key => ({ pk: `FACET#${space}#${facet}`, sk: sort(order, id) }),
     byAuthor: (userId: string) => `${scoped("AUTHOR")}#${userId}`,

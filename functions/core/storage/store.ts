@@ -1,6 +1,4 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb";
-import * as Sdk from "@aws-sdk/lib-dynamodb";
-import { S3Client, type S3ClientConfig } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { AppError } from "../shared/errors";
 import type { Key } from "./keys";
 import {
@@ -11,43 +9,52 @@ import {
   type BatchGetCommandOutput,
   type BatchWriteCommandInput,
   type Db,
-  type DbCommand,
-  type SendOptions,
   type TransactWriteCommandInput,
 } from "./db";
+import type { Objects } from "./objects";
 
 /**
- * The storage handles every core function receives: the document client for the one table and
- * the S3 client for the media bucket, with their names. Built once at the composition root.
+ * The storage handles every core function receives: the table's client and the bucket's few
+ * object calls, with their names. Built once at the composition root, by one of two modules:
+ * sdk-store.ts (the AWS SDK: staff, media and scheduler functions, the local runner, tests) or
+ * fetch-store.ts (signed fetch: the reader function). This module and everything the core imports
+ * from it stay free of SDK runtime code, so the reader's bundle carries none
+ * (tests/http/reader-bundle.test.ts).
  */
 export interface Store {
   db: Db;
-  s3: S3Client;
+  objects: Objects;
   table: string;
   bucket: string;
 }
 
-export interface StoreOptions {
-  table: string;
-  bucket: string;
-  /** Endpoint, region and credentials overrides (DynamoDB Local, s3rver); empty on AWS. */
-  dynamodb?: DynamoDBClientConfig;
-  s3?: S3ClientConfig;
-  /** How long a call to DynamoDB or S3 may take; LAMBDA_TIMEOUTS when omitted. */
-  timeouts?: StoreTimeouts;
+/** A store built with the AWS SDK: it also carries the full S3 client that media code needs. */
+export interface MediaStore extends Store {
+  s3: S3Client;
+}
+
+/**
+ * The S3 client of a store built with the SDK (media code: multipart uploads, presigned URLs,
+ * copies, listings). The reader function's store has none, and never runs media code.
+ */
+export function s3Of(store: Store): S3Client {
+  const s3 = (store as Partial<MediaStore>).s3;
+  if (!s3) throw new Error("This store has no S3 client: media code runs only in the staff, media and scheduler functions");
+  return s3;
 }
 
 /**
  * Bounds of every call to DynamoDB and S3, so that no request waits on a service that does not
- * answer: each attempt is abandoned after `responseMs` (the SDK's TimeoutError, then retried),
- * and the call fails after `attempts`; the error handler answers 503 (http/errors.ts).
+ * answer: each attempt is abandoned after `responseMs` (a TimeoutError, then retried), and the
+ * call fails after `attempts`; the error handler answers 503 (http/errors.ts). Both clients
+ * (sdk-store.ts, fetch-store.ts) apply them.
  */
 export interface StoreTimeouts {
-  /** Until the connection is open, the wait for a free socket included. */
+  /** Until the connection is open, the wait for a free socket included (SDK client; the fetch client counts it in `responseMs`). */
   connectMs: number;
   /** Until the response headers arrive (connection included), and the longest pause in a body. */
   responseMs: number;
-  /** Attempts per call, the first included; the SDK retries throttling, 5xx and network errors. */
+  /** Attempts per call, the first included; both clients retry throttling, 5xx and network errors. */
   attempts: number;
 }
 
@@ -63,50 +70,6 @@ export const LAMBDA_TIMEOUTS: StoreTimeouts = { connectMs: 1000, responseMs: 200
  * sessions queueing for the client's sockets): generous, still bounded.
  */
 export const EMULATOR_TIMEOUTS: StoreTimeouts = { connectMs: 15_000, responseMs: 15_000, attempts: 3 };
-
-/** The clients for the table and the bucket; built once per process, at the composition root. */
-export function createStore(options: StoreOptions): Store {
-  const timeouts = options.timeouts ?? LAMBDA_TIMEOUTS;
-  const bounded = {
-    maxAttempts: timeouts.attempts,
-    requestHandler: {
-      connectionTimeout: timeouts.connectMs,
-      requestTimeout: timeouts.responseMs,
-      throwOnRequestTimeout: true,
-      socketTimeout: timeouts.responseMs,
-    },
-  };
-  const client = Sdk.DynamoDBDocumentClient.from(new DynamoDBClient({ ...bounded, ...options.dynamodb }), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
-  return { db: sdkDb(client), s3: new S3Client({ ...bounded, ...options.s3 }), table: options.table, bucket: options.bucket };
-}
-
-const SDK_COMMANDS = {
-  GetItem: Sdk.GetCommand,
-  PutItem: Sdk.PutCommand,
-  UpdateItem: Sdk.UpdateCommand,
-  DeleteItem: Sdk.DeleteCommand,
-  Query: Sdk.QueryCommand,
-  Scan: Sdk.ScanCommand,
-  BatchGetItem: Sdk.BatchGetCommand,
-  BatchWriteItem: Sdk.BatchWriteCommand,
-  TransactWriteItems: Sdk.TransactWriteCommand,
-} as const;
-
-/**
- * The core's commands (db.ts) sent through the AWS SDK's document client. Anything else (a
- * control-plane command of the local runner: CreateTable, DescribeTable…) passes through as is.
- */
-export function sdkDb(client: Sdk.DynamoDBDocumentClient): Db {
-  return {
-    send(command: DbCommand, options?: SendOptions) {
-      const Real = (SDK_COMMANDS as Record<string, new (input: unknown) => unknown>)[(command as { op?: string }).op ?? ""];
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      return client.send((Real ? new Real(command.input) : command) as any, options);
-    },
-  } as Db;
-}
 
 /** One item of a TransactWriteCommand. */
 export type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
