@@ -18,6 +18,7 @@ import { dashboardBenchmark } from "./dashboard";
 import { mediaBenchmark } from "./media";
 import { startHarness } from "./harness";
 import { jsPerPageType } from "./pages";
+import { readUnitsPerPageType } from "./reads";
 import { searchBenchmark } from "./search";
 
 const DURATION_S = Number(process.env.BENCH_DURATION || 8);
@@ -63,16 +64,25 @@ async function pageBenchmark(harness: Awaited<ReturnType<typeof startHarness>>) 
   const js = /<script type="module" src="\/(assets\/[^"]+)"/.exec(article)?.[1];
   if (js) console.log(`JavaScript entry of the article page: ${(gzipSync(readFileSync(`dist/client/${js}`)).length / KB).toFixed(1)} KB gzip`);
   await jsPerPageType(harness.url, harness.store);
+  await readUnitsPerPageType(harness.url, harness.store);
 }
 
 const staticBodies = new Map<string, string>();
 
 async function bundleBenchmark() {
-  console.log("\n## Lambda bundles (esbuild, ESM, minified; budgets for the reader: ≤ 250 KB, ≤ 50 ms)");
+  console.log("\n## Lambda bundles: reader, staff, media (esbuild as SST builds them; budgets for the reader: ≤ 250 KB, ≤ 50 ms)");
   for (const result of await measureBundles()) {
     console.log(
       `${result.label.padEnd(44)} ${(result.bytes / KB).toFixed(0).padStart(5)} KB   cold import ${result.coldImportMs.toFixed(0)} ms`,
     );
+    if (result.sdk) {
+      if (result.sdk.length === 0) console.log("  no AWS SDK module in it");
+      else {
+        console.log(`  FAIL: AWS SDK modules in the reader: ${result.sdk.slice(0, 5).join(", ")}`);
+        process.exitCode = 1;
+      }
+    }
+    if (result.parts) console.log(`  largest parts: ${result.parts.map(([part, bytes]) => `${part} ${(bytes / KB).toFixed(0)} KB`).join(", ")}`);
     if (!result.readerOnly) continue;
     if (result.readerOnly.length === 0) console.log("  no SSR build, pages, feeds or search in it");
     else {

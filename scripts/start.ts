@@ -8,8 +8,10 @@ import { join, resolve } from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { CONTENT_KINDS } from "../functions/core/content";
 import { publishDue } from "../functions/core/publishing/due";
+import { backfillSummaries } from "../functions/core/reader/summaries";
 import { invalidationEffects, RecordingInvalidator } from "../functions/core/publishing/invalidation";
-import { createStore, type Store } from "../functions/core/storage/store";
+import type { Store } from "../functions/core/storage/store";
+import { createStore } from "../functions/core/storage/sdk-store";
 import { ensureFirstAdmin } from "./admin";
 import { ensureWebBuild } from "./build";
 import { checkJava, ensureBucket, ensureTable, localStoreOptions, startDynamo, startS3, type Emulator, UserFacingError } from "./local/emulators";
@@ -72,6 +74,9 @@ async function main() {
   } else if (admin) {
     console.log(`Đã tạo tài khoản quản trị đầu tiên: ${admin.email}`);
   }
+  // Data stored before list pages read summary items gets them once (reader/summaries.ts).
+  const summaries = await backfillSummaries(store, CONTENT_KINDS);
+  if (summaries) console.log(`Đã tạo ${summaries} bản tóm tắt cho các trang danh sách.`);
   if (seed === "demo") {
     const written = await seedDemo(store);
     if (written) console.log(`Đã nạp ${written} bài viết mẫu.`);

@@ -5,7 +5,7 @@ import { Articles, type PublishedArticle } from "../../functions/core/reader/art
 import type { ImportInput } from "../../functions/core/content/articles";
 import { reportCount } from "../../functions/core/publishing/items";
 import { resolveCounters } from "../../functions/core/metrics/counters";
-import { Keys } from "../../functions/core/storage/keys";
+import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import { parseReportQuery, Reports } from "../../functions/core/metrics/reports";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import type { Store } from "../../functions/core/storage/store";
@@ -30,6 +30,8 @@ async function unpublish(store: Store, view: PublishedArticle) {
       TransactItems: [
         reportCount(store, { ...view, approverId: view.approvedBy.id, approverName: view.approvedBy.name }, -1),
         { Delete: { TableName: store.table, Key: Keys.publishedView(view.slug) } },
+        // And its summary item (reader/summaries.ts), which the section's lists read.
+        { Delete: { TableName: store.table, Key: contentKeys("ARTICLE").summary(view.id) } },
       ],
     }),
   );
@@ -49,6 +51,15 @@ async function move(store: Store, view: PublishedArticle, sectionId: string) {
             Key: Keys.publishedView(view.slug),
             UpdateExpression: "SET sectionId = :section, gsi1pk = :index",
             ExpressionAttributeValues: { ":section": sectionId, ":index": Keys.publishedInSection(sectionId) },
+          },
+        },
+        {
+          // Its summary item (reader/summaries.ts), which the section's lists read, moves with it.
+          Update: {
+            TableName: store.table,
+            Key: contentKeys("ARTICLE").summary(view.id),
+            UpdateExpression: "SET sectionId = :section, gsi1pk = :index",
+            ExpressionAttributeValues: { ":section": sectionId, ":index": contentKeys("ARTICLE").summaryIndex({ ...view, sectionId }).gsi1pk },
           },
         },
       ],

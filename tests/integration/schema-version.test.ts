@@ -69,7 +69,7 @@ describe("schema versions in DynamoDB Local", () => {
     const entities = new Set(items.map((item) => item.entity));
     // The operations above did write each of these: the check below is not vacuous.
     for (const entity of [
-      "Section", "Settings", "AuditEvent", "ReportAggregate", "PublishedCount", "SearchDoc",
+      "Section", "Settings", "AuditEvent", "ReportAggregate", "PublishedCount", "SearchDoc", "PublishedSummary", "SectionRecent",
       "User", "UserEmail", "LoginThrottle", "Session",
       "Presence", "VisitCounter", "VisitsPerDay", "VisitStart", "ViewMark", "ArticleViews", "ArticleViewsPerDay",
       "Marker",

@@ -17,7 +17,7 @@ import { session } from "../../stores/session";
 import type { GalleryContent, Item, MediaRecord } from "../../types";
 
 /** core/content/galleries.ts PHOTOS_PER_SAVE (that module carries zod: not bundled here). */
-const PHOTOS_PER_SAVE = 90;
+const PHOTOS_PER_SAVE = 85;
 
 interface Photo {
   id: string;

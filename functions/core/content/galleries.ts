@@ -27,9 +27,11 @@ export const MAX_PHOTOS = 200;
  * What one save can record today: the engine writes the working copy, its revision, the audit event,
  * the slug and one media use per newly chosen photo in ONE DynamoDB transaction (100 actions at
  * most). Above this, a 400 asks to split the reportage instead of a failing transaction (a 500).
- * Raise it to MAX_PHOTOS once the engine records uses in batches.
+ * Raise it to MAX_PHOTOS once the engine records uses in batches. 85 leaves room for the items a
+ * publication adds to the same transaction (the summary item and the section's newest entries,
+ * reader/summaries.ts; the search document; counts) when a reportage is imported already published.
  */
-export const PHOTOS_PER_SAVE = 90;
+export const PHOTOS_PER_SAVE = 85;
 /** The section whose board approves reportages when a request names none (they report events). */
 export const GALLERY_SECTION_SLUG = "tin-tuc-su-kien";
 

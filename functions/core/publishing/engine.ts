@@ -248,13 +248,15 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
       delete next.counted;
       delete next.scheduledAt;
       delete next.faceted;
+      const live = liveAt(current) ?? { sectionId: current.sectionId, publishedAt: current.publishedAt ?? now };
+      const plan = await ReaderIndex.prepare(anyKind, store, current.id, undefined, live.sectionId);
       await commit(
         [
           putItem(store, kind, next, current.version),
           deletePublishedView(store, anyKind, current.slug),
           ...countChanges(store, current.counted, undefined),
           ...facetChanges(store, anyKind, current.id, current.faceted, undefined),
-          ...ReaderIndex.unpublishItems(anyKind, store, current.id, liveAt(current) ?? { sectionId: current.sectionId, publishedAt: current.publishedAt ?? now }, new Date(now)),
+          ...ReaderIndex.unpublishItems(anyKind, store, current.id, live, new Date(now), plan),
           audit(actorOf(user), "unpublish", current, now, {
             before: { status: current.status, live: true },
             after: { status: next.status, live: false },
@@ -314,6 +316,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
         publishedAt, kind: kind.reportKind(content), sectionId: content.sectionId, approverId: approver.id, approverName: approver.name, ...(units ? { units } : {}),
       };
       const fixed = kind.slugOf?.(content);
+      const plan = await ReaderIndex.prepare(anyKind, store, id, content.sectionId, undefined);
       let view!: V;
       await createWithSlug(
         fixed ?? slugify(content.title),
@@ -334,7 +337,7 @@ export function createEngine<C extends BaseContent, V extends PublishedBase>(kin
             putPublishedView(store, anyKind, view),
             ...countChanges(store, undefined, counted),
             ...facetChanges(store, anyKind, id, undefined, faceted ? { faceted, view } : undefined),
-            ...ReaderIndex.publishItems(anyKind, store, view, undefined, now),
+            ...ReaderIndex.publishItems(anyKind, store, view, undefined, now, plan),
             audit(approver, "import", item, nowIso, { after: { publishedAt, sectionId: content.sectionId, ...auditDetails(content) } }),
             ...media.items,
           ];

@@ -13,6 +13,7 @@
  */
 
 import type { ContentKind } from "./kind";
+import { readerDataChanged } from "../reader/instance-cache";
 import { Sections } from "../sections/sections";
 import { Urls } from "../shared/urls";
 import type { Store } from "../storage/store";
@@ -80,6 +81,8 @@ export function invalidationEffects(store: Store, invalidator: Invalidator | und
   };
   return {
     published: async ({ kind, itemId, locations }) => {
+      // Lists this instance keeps for a few seconds start over now the change is committed.
+      readerDataChanged();
       // A publication writes the published view whole, without the copy of readers' approved
       // comments that moderation keeps on it (core/participation/comments.ts): put it back before
       // the CDN is told to fetch the page again. Imported when needed: participation imports the
@@ -96,7 +99,7 @@ export function invalidationEffects(store: Store, invalidator: Invalidator | und
         return Invalidation.paths(kind, ...locations.map((location) => location && { slug: location.slug, sectionSlug: slugOf(location.sectionId) }));
       });
     },
-    featuredChanged: () => send(async () => [Urls.home()]),
+    featuredChanged: () => (readerDataChanged(), send(async () => [Urls.home()])),
   };
 }
 

@@ -149,12 +149,13 @@ export function createSteps<C extends BaseContent, V extends PublishedBase>(kind
     else delete next.faceted;
     aggregates.push(...facetChanges(store, anyKind, next.id, current.live ? current.faceted : undefined, faceted ? { faceted, view } : undefined));
 
+    const plan = await ReaderIndex.prepare(anyKind, store, next.id, view.sectionId, liveAt(current)?.sectionId);
     await commit(
       [
         putItem(store, kind, next, current.version),
         putPublishedView(store, kind, view),
         ...aggregates,
-        ...ReaderIndex.publishItems(anyKind, store, view, liveAt(current), now),
+        ...ReaderIndex.publishItems(anyKind, store, view, liveAt(current), now, plan),
         audit(approver, action, current, nowIso, {
           before: { status: current.status, live: current.live },
           after: { status: next.status, publishedAt, revision: next.revision, sectionId: next.sectionId, ...auditDetails(content) },

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand } from "../storage/db";
+import { GetCommand } from "../storage/db";
 import { notFound } from "../shared/errors";
 import { Keys } from "../storage/keys";
-import { decodeCursor, encodeCursor, type Page } from "../storage/page";
+import type { Page } from "../storage/page";
+import { SectionRecent, Summaries } from "./summaries";
 import type { Store } from "../storage/store";
 import { isSlug } from "../shared/text";
 import type { ImageSnapshot } from "./images";
@@ -53,28 +54,15 @@ export const SUMMARY_ATTRIBUTES = [
 ] as const;
 
 const MAX_PAGE = 50;
+const ARTICLE_SPACE = "ARTICLE";
 
-function summaryQuery(store: Store, index: "gsi1" | "gsi2", partition: string, limit: number, cursor?: string) {
-  const pkName = `${index}pk`;
-  return new QueryCommand({
-    TableName: store.table,
-    IndexName: index,
-    KeyConditionExpression: "#pk = :pk",
-    ExpressionAttributeNames: {
-      "#pk": pkName,
-      ...Object.fromEntries(SUMMARY_ATTRIBUTES.map((name) => [`#${name}`, name])),
-    },
-    ExpressionAttributeValues: { ":pk": partition },
-    ProjectionExpression: SUMMARY_ATTRIBUTES.map((name) => `#${name}`).join(", "),
-    ScanIndexForward: false,
-    Limit: Math.min(Math.max(1, limit), MAX_PAGE),
-    ExclusiveStartKey: decodeCursor(cursor, { keys: ["pk", "sk", pkName, `${index}sk`], partition: { [pkName]: partition } }),
+/** A page of article summaries (reader/summaries.ts): small items, never the bodies. */
+function summaries(store: Store, sectionId: string | undefined, options: { limit?: number; cursor?: string }): Promise<Page<ArticleSummary>> {
+  return Summaries.list<ArticleSummary>(store, ARTICLE_SPACE, sectionId, {
+    limit: Math.min(Math.max(1, options.limit ?? 10), MAX_PAGE),
+    cursor: options.cursor,
+    attributes: SUMMARY_ATTRIBUTES,
   });
-}
-
-async function page(store: Store, command: QueryCommand): Promise<Page<ArticleSummary>> {
-  const out = await store.db.send(command);
-  return { items: (out.Items ?? []) as ArticleSummary[], next: encodeCursor(out.LastEvaluatedKey) };
 }
 
 export const Articles = {
@@ -87,13 +75,17 @@ export const Articles = {
   },
 
   /** Newest published articles across all sections. */
-  async listLatest(store: Store, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
-    return page(store, summaryQuery(store, "gsi2", Keys.publishedLatest(), options.limit ?? 10, options.cursor));
+  listLatest(store: Store, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    return summaries(store, undefined, options);
   },
 
   /** Newest published articles of one section. */
-  async listBySection(store: Store, sectionId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
-    return page(store, summaryQuery(store, "gsi1", Keys.publishedInSection(sectionId), options.limit ?? 10, options.cursor));
+  listBySection(store: Store, sectionId: string, options: { limit?: number; cursor?: string } = {}): Promise<Page<ArticleSummary>> {
+    return summaries(store, sectionId, options);
   },
 
+  /** The section's newest articles as an article page shows them beside it: one GetItem (summaries.ts `SectionRecent`). */
+  recentInSection(store: Store, sectionId: string): Promise<ArticleSummary[]> {
+    return SectionRecent.list<ArticleSummary>(store, ARTICLE_SPACE, sectionId);
+  },
 };

@@ -7,7 +7,8 @@ import { PUBLIC_KINDS } from "./kinds";
 /**
  * The home page's featured items ("Tin nổi bật"), chosen by the editor-in-chief or an admin
  * (publishing/featured.ts writes the list). The list is one small item; the home page reads it
- * and the published views it names with one BatchGet, so an unpublished item simply drops out.
+ * and the summaries of the items it names with one BatchGet (reader/summaries.ts: never the
+ * bodies), so an unpublished item, whose summary is deleted with its view, simply drops out.
  */
 export interface FeaturedRef {
   /** Content kind's registry name ("articles"). */
@@ -44,7 +45,7 @@ export const Featured = {
   async summaries(store: Store, latest: ArticleSummary[], limit = MAX_FEATURED): Promise<ArticleSummary[]> {
     const { items } = await Featured.list(store);
     const views = items.length
-      ? await batchGet(store, items.map((ref) => contentKeys(ref.space).publishedView(ref.slug)), [...SUMMARY_ATTRIBUTES])
+      ? await batchGet(store, items.map((ref) => contentKeys(ref.space).summary(ref.id)), [...SUMMARY_ATTRIBUTES])
       : [];
     // Another kind's item links to its own page (a featured video is not at /bai-viet/…).
     const urlOf = (ref: FeaturedRef) => PUBLIC_KINDS.find((kind) => kind.name === ref.kind)?.url(ref.slug);

@@ -1,13 +1,14 @@
-import { QueryCommand } from "../storage/db";
 import { contentKeys } from "../storage/keys";
 import { queryPages } from "../storage/page";
 import type { Store } from "../storage/store";
+import { Summaries } from "./summaries";
 
 /**
  * Numbered pages (`?trang=N`) of every live item of a kind with `sectionListing` (videos, photo
  * reportages), newest first, in two requests whatever N: the kind's counts per UTC month and day
  * (kept exact by the engine, publishing/reader-index.ts) say which day holds the page's first
- * item, then one bounded Query of the kind's newest-first index (gsi2) reads from that day.
+ * item, then one bounded Query of the kind's summaries (reader/summaries.ts, newest first) reads
+ * from that day.
  * The articles' own pages (listings.ts) do the same per section.
  */
 export interface KindPage<T> {
@@ -48,29 +49,9 @@ function endOfDay(month: string, day: number): string {
   return new Date(Date.UTC(year, mon - 1, day + 1)).toISOString();
 }
 
-/** Newest first, before `before` when given: `skip` items skipped, then up to `limit`. */
-async function newest<T>(store: Store, space: string, attributes: readonly string[], skip: number, limit: number, before?: string): Promise<T[]> {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  const names = Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name]));
-  do {
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        IndexName: "gsi2",
-        KeyConditionExpression: before ? "gsi2pk = :pk AND gsi2sk < :before" : "gsi2pk = :pk",
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ":pk": contentKeys(space).publishedLatest(), ...(before ? { ":before": before } : {}) },
-        ProjectionExpression: Object.keys(names).join(", "),
-        ScanIndexForward: false,
-        Limit: skip + limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as T[]));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < skip + limit);
-  return items.slice(skip, skip + limit);
+/** Newest first, before `before` when given: `skip` items skipped, then up to `limit` (summaries only). */
+function newest<T>(store: Store, space: string, attributes: readonly string[], skip: number, limit: number, before?: string): Promise<T[]> {
+  return Summaries.slice<T>(store, space, undefined, skip, limit, { attributes, before });
 }
 
 /** Page `page` (1-based) of the kind in `space`, with the number of pages; `items` is empty past the end. */

@@ -8,11 +8,12 @@
  * every publish, unpublish and section move (`Listings.countItems`). Page N is then two requests
  * whatever N is: one Query of the section's count items (a few hundred bytes per month) to find
  * the day where item (N-1)·size falls and how many of that day's items come before it, and one
- * Query of the section index bounded by that day's end, reading at most that day's items plus one
- * page. The same counts give the number of pages (so `?trang=999999` is a 404 without a read of
+ * Query of the section's summaries (reader/summaries.ts: small items, never the bodies) bounded by
+ * that day's end, reading at most that day's items plus one page. The same counts give the number of pages (so `?trang=999999` is a 404 without a read of
  * the section) and, across all sections, the months of the sitemap index.
  */
-import { PutCommand, QueryCommand } from "../storage/db";
+import { PutCommand } from "../storage/db";
+import { Summaries } from "./summaries";
 import { SUMMARY_ATTRIBUTES, type ArticleSummary } from "./articles";
 import { contentKeys, Keys } from "../storage/keys";
 import { queryPages } from "../storage/page";
@@ -88,28 +89,9 @@ async function counts(store: Store, sectionId: string | undefined): Promise<Mont
   return months;
 }
 
-/** Newest first, `gsi1sk < before` when given, `skip` items skipped, then up to `limit`. */
-async function sectionItems(store: Store, sectionId: string, skip: number, limit: number, before?: string): Promise<ArticleSummary[]> {
-  const items: ArticleSummary[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await store.db.send(
-      new QueryCommand({
-        TableName: store.table,
-        IndexName: "gsi1",
-        KeyConditionExpression: before ? "gsi1pk = :pk AND gsi1sk < :before" : "gsi1pk = :pk",
-        ExpressionAttributeNames: Object.fromEntries(SUMMARY_ATTRIBUTES.map((name) => [`#${name}`, name])),
-        ExpressionAttributeValues: { ":pk": Keys.publishedInSection(sectionId), ...(before ? { ":before": before } : {}) },
-        ProjectionExpression: SUMMARY_ATTRIBUTES.map((name) => `#${name}`).join(", "),
-        ScanIndexForward: false,
-        Limit: skip + limit - items.length,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((out.Items ?? []) as ArticleSummary[]));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < skip + limit);
-  return items.slice(skip, skip + limit);
+/** Newest first, published before `before` when given, `skip` items skipped, then up to `limit`: summaries only. */
+function sectionItems(store: Store, sectionId: string, skip: number, limit: number, before?: string): Promise<ArticleSummary[]> {
+  return Summaries.slice<ArticleSummary>(store, "ARTICLE", sectionId, skip, limit, { attributes: SUMMARY_ATTRIBUTES, before });
 }
 
 export const Listings = {

@@ -4,12 +4,13 @@ import { isSlug } from "../shared/text";
 import { contentKeys } from "../storage/keys";
 import { decodeCursor, encodeCursor, type Page } from "../storage/page";
 import type { Store } from "../storage/store";
+import { Summaries } from "./summaries";
 
 /**
  * Reader-side reads of any content kind's published views, by key space ("DOCUMENT", "SCHEDULE",
  * …; publishing/kind.ts `space`): one by slug (one GetItem), the newest of the kind, the newest of a
- * section, the newest with a facet value (documents by type, year, …). Lists read only the given
- * summary attributes. Reader-safe: no zod, no sanitizer.
+ * section, the newest with a facet value (documents by type, year, …). Lists read small items only
+ * (summaries, facet entries), and return the given attributes. Reader-safe: no zod, no sanitizer.
  */
 const MAX_PAGE = 100;
 
@@ -33,6 +34,12 @@ export interface ListOptions {
   cursor?: string;
   /** Only the attributes listed (always a subset of the view; never the body for a list page). */
   attributes: readonly string[];
+  /**
+   * Read the whole published views (sitemaps listing every photo): their index entries carry the
+   * body. Lists read the kind's summaries otherwise (reader/summaries.ts), which carry the base
+   * attributes and the kind's `summaryAttributes` only.
+   */
+  views?: boolean;
 }
 
 async function list<T>(
@@ -77,11 +84,12 @@ export const Published = {
   },
 
   /** Newest published items of the kind, across sections (by publication instant). */
-  latest: <T>(store: Store, space: string, options: ListOptions) => list<T>(store, "gsi2", contentKeys(space).publishedLatest(), options),
+  latest: <T>(store: Store, space: string, options: ListOptions) =>
+    options.views ? list<T>(store, "gsi2", contentKeys(space).publishedLatest(), options) : Summaries.list<T>(store, space, undefined, options),
 
   /** Newest published items of the kind in one section. */
   inSection: <T>(store: Store, space: string, sectionId: string, options: ListOptions) =>
-    list<T>(store, "gsi1", contentKeys(space).publishedInSection(sectionId), options),
+    options.views ? list<T>(store, "gsi1", contentKeys(space).publishedInSection(sectionId), options) : Summaries.list<T>(store, space, sectionId, options),
 
   /**
    * Live items with one facet value (kind `facets`, e.g. "type:chi-thi", "year:2026"), newest by

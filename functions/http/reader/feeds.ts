@@ -148,7 +148,7 @@ export function createFeeds(deps: AppDeps) {
     let cursor: string | undefined;
     do {
       const attributes = ["slug", "updatedAt", ...(kind.sitemap?.attributes ?? ["featuredImage"])];
-      const page = await Published.latest<FeedItem & Record<string, unknown>>(store, kind.space, { limit: 100, cursor, attributes });
+      const page = await Published.latest<FeedItem & Record<string, unknown>>(store, kind.space, { limit: 100, cursor, attributes, views: true });
       entries.push(...page.items.map((item) => urlEntry(new URL(kind.url(item.slug), base).href, item.updatedAt, mediaOf(kind, item), base)));
       cursor = page.next;
     } while (cursor && entries.length < KIND_SITEMAP_MAX);

@@ -4,7 +4,7 @@
  *
  *   /                          home: featured (newest) + newest per top-level section
  *   /chuyen-muc/:slug          section, `?trang=N` (functions/core/reader/listings.ts explains the paging)
- *   /bai-viet/:slug            article
+ *   /bai-viet/:slug            article: one GetItem of the view, its section's newest from the instance's cache
  *   /tim-kiem?q=&trang=        search (functions/core/reader/search.ts)
  *   /lich-cong-tac?tuan=YYYY-Www&don-vi=, /lich-cong-tac.ics   weekly schedules: schedules.ts
  *   /van-ban, /van-ban/:slug   documents: documents.ts;  /gop-y, /gop-y/:slug  consultations: consultations.ts
@@ -21,6 +21,7 @@ import { renderDocument } from "#ssr";
 import { Articles } from "../../core/reader/articles";
 import { AppError, invalid, notFound } from "../../core/shared/errors";
 import { Listings } from "../../core/reader/listings";
+import { instanceCache, type InstanceCache } from "../../core/reader/instance-cache";
 import { ScheduleOwners, Schedules } from "../../core/reader/schedules";
 import { Documents } from "../../core/reader/documents";
 import { Videos } from "../../core/reader/videos";
@@ -33,6 +34,20 @@ import type { AppDeps } from "../deps";
 import { CACHE } from "../cache";
 import { createFeeds } from "./feeds";
 import { loadShell, origin } from "./shell";
+
+/**
+ * Lists kept per instance (home blocks, sections' first pages, sections' newest entries), one
+ * cache per store: 5 s, like the CDN's own freshness, and at most 200 entries (a section's page
+ * and newest entries each, for a few dozen sections, plus the home page).
+ */
+const LIST_TTL_MS = 5_000;
+const LIST_ENTRIES = 200;
+const listCaches = new WeakMap<object, InstanceCache>();
+export function lists(store: object): InstanceCache {
+  let cache = listCaches.get(store);
+  if (!cache) listCaches.set(store, (cache = instanceCache({ ttlMs: LIST_TTL_MS, max: LIST_ENTRIES })));
+  return cache;
+}
 
 const FEATURED_LIMIT = 5;
 const PER_SECTION_LIMIT = 4;
@@ -107,26 +122,30 @@ export function createPages(deps: AppDeps) {
   pages.get("/", async (c) => {
     const shell = await loadShell(deps);
     const top = shell.sections.filter((section) => !section.parentId);
-    const [featured, ...perSection] = await Promise.all([
-      Articles.listLatest(store, { limit: FEATURED_LIMIT }),
-      ...top.map((section) => Articles.listBySection(store, section.id, { limit: PER_SECTION_LIMIT })),
-    ]);
-    const bySection = top.map((section, i) => ({ section, articles: perSection[i]!.items }));
-    // Today's work schedule of every body (one Query for the owners, one BatchGet for their weeks).
     const date = vietnamDay(new Date().toISOString());
-    const [todayItems, documents, video] = await Promise.all([
-      ScheduleOwners.list(store).then((owners) => Schedules.today(store, owners, date)),
-      Documents.latest(store, 5),
-      Videos.home(store), // the video marked for the home page: one Query
-    ]);
-    // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
+    // The blocks are kept per instance for a few seconds (`lists` above): a warm instance reads nothing.
+    const blocks = await lists(store).get(`home|${date}|${top.map((section) => section.id).join(",")}`, async () => {
+      const [featured, ...perSection] = await Promise.all([
+        Articles.listLatest(store, { limit: FEATURED_LIMIT }),
+        ...top.map((section) => Articles.listBySection(store, section.id, { limit: PER_SECTION_LIMIT })),
+      ]);
+      // Today's work schedule of every body (one Query for the owners, one BatchGet for their weeks).
+      const [todayItems, documents, video, chosen] = await Promise.all([
+        ScheduleOwners.list(store).then((owners) => Schedules.today(store, owners, date)),
+        Documents.latest(store, 5),
+        Videos.home(store), // the video marked for the home page: one Query
+        // Editors' choice first ("Tin nổi bật"), then the newest to fill the block.
+        Featured.summaries(store, featured!.items, FEATURED_LIMIT),
+      ]);
+      return { featured: chosen, perSection: perSection.map((page) => page!.items), today: { date, items: todayItems }, documents, video };
+    });
     return sendPage(deps, c, shell, {
       kind: "home",
-      featured: await Featured.summaries(store, featured!.items, FEATURED_LIMIT),
-      bySection,
-      today: { date, items: todayItems },
-      documents,
-      ...(video ? { video } : {}),
+      featured: blocks.featured,
+      bySection: top.map((section, i) => ({ section, articles: blocks.perSection[i]! })),
+      today: blocks.today,
+      documents: blocks.documents,
+      ...(blocks.video ? { video: blocks.video } : {}),
     });
   });
 
@@ -135,7 +154,11 @@ export function createPages(deps: AppDeps) {
     const shell = await loadShell(deps);
     const section = shell.sections.find((s) => s.slug === c.req.param("slug"));
     if (!section) throw notFound("Chuyên mục này không tồn tại hoặc đã được đổi tên.");
-    const listing = await Listings.sectionPage(store, section.id, page, SECTION_PAGE_SIZE);
+    // A section's first page (the one most read) is kept per instance for a few seconds.
+    const listing =
+      page === 1
+        ? await lists(store).get(`section|${section.id}`, () => Listings.sectionPage(store, section.id, 1, SECTION_PAGE_SIZE))
+        : await Listings.sectionPage(store, section.id, page, SECTION_PAGE_SIZE);
     if (page > 1 && listing.items.length === 0) throw notFound(`Chuyên mục ${section.name} không có trang ${page}.`);
     const path = Urls.section(section.slug);
     return sendPage(
@@ -155,8 +178,10 @@ export function createPages(deps: AppDeps) {
         throw error;
       }),
     ]);
-    const sameSection = await Articles.listBySection(store, article.sectionId, { limit: RELATED_LIMIT + 1 });
-    const related = sameSection.items.filter((item) => item.id !== article.id).slice(0, RELATED_LIMIT);
+    // Beside it, its section's newest: one small item, kept per instance for a few seconds, so
+    // the common path is the one GetItem of the view (reader/summaries.ts `SectionRecent`).
+    const recent = await lists(store).get(`recent|${article.sectionId}`, () => Articles.recentInSection(store, article.sectionId));
+    const related = recent.filter((item) => item.id !== article.id).slice(0, RELATED_LIMIT);
     return sendPage(deps, c, shell, { kind: "article", article, related });
   });
 

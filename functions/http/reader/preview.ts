@@ -45,7 +45,7 @@ export const PREVIEW_BANNER = "Bản xem trước — chưa đăng";
 /** The reader's page, with a banner before it, a robots meta tag, and without its scripts. */
 export function markAsPreview(html: string): string {
   const banner =
-    `<p role="note" data-preview-banner style="margin:0;padding:10px 16px;background:#fff4d6;color:#5c4400;border-bottom:4px solid #5c4400;font-weight:700;text-align:center">` +
+    `<p role="note" data-preview-banner>` +
     `${PREVIEW_BANNER}. Bài chưa được duyệt, người đọc chưa thấy nội dung này.</p>`;
   return html
     .replace("<head>", '<head><meta name="robots" content="noindex, nofollow">')

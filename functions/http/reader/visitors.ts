@@ -66,7 +66,7 @@ export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) 
       secure: isHttps(c),
       maxAge: VISITOR_COOKIE_MAX_AGE_S,
     });
-    if (result.newVisit) {
+    if (result.newVisit && result.online) {
       const side = result.member ? "members" : "guests";
       statsCache.adjust("", now, (value) => ({
         total: value.total + 1,
