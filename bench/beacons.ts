@@ -1,7 +1,8 @@
 /**
- * Visitor and view beacons under load (docs/architecture.md, "Budgets": a heartbeat costs 1 write unit, a counted view
- * 3, a new visit 3, plus the per-client limit's lease; 1,000 concurrent sessions lose no count), against the local
- * server on DynamoDB Local, which reads the client address from the socket as `npm start` does:
+ * Visitor and view beacons under load (docs/architecture.md, "Budgets": a heartbeat costs 3 write units in a new
+ * minute and 0 in the same one, a counted view 3, a new visit 3, plus the per-client limits' leases; 1,000
+ * concurrent sessions lose no count), against the local server on DynamoDB Local, which reads the client
+ * address from the socket as `npm start` does:
  *
  * 1. SESSIONS new sessions, from SESSIONS / 4 loopback addresses (127.0.x.y: four readers behind each
  *    address, well under the per-client limits), send their first heartbeat at once (each starts a visit);
@@ -10,7 +11,9 @@
  * 3. the totals are read back from the table: visits, visits today, online, views;
  * 4. one address floods: 1,000 cookie-less heartbeats and 1,000 cookie-less views, all at once —
  *    what it adds must stay within the per-client limits (core/metrics/limits.ts).
- * Then the write units of each write path, as DynamoDB reports them (ReturnConsumedCapacity).
+ * Then the write units of each write path, as DynamoDB reports them (ReturnConsumedCapacity), and
+ * ONLINE sessions (10,000; BENCH_ONLINE) online at once, through the core function on DynamoDB Local
+ * directly (HTTP for 10,000 is too slow on 2 shared cores): exact count, read units of one stats call.
  */
 import { Agent, request, type Server } from "node:http";
 import { createAdaptorServer } from "@hono/node-server";
@@ -21,13 +24,15 @@ import { CLIENT_LIMITS, ClientLimits, ONLINE_PER_CLIENT } from "../functions/cor
 import { clientKey, visitorKey } from "../functions/core/metrics/signing";
 import { vietnamDay } from "../functions/core/shared/time";
 import { Views } from "../functions/core/metrics/views";
-import { PresenceMemo, Visitors } from "../functions/core/metrics/visitors";
+import { Presence } from "../functions/core/metrics/presence";
+import { ONLINE_WINDOW_MS, PresenceMemo, VISIT_IDLE_MS, Visitors } from "../functions/core/metrics/visitors";
 import { freePort } from "../scripts/local/emulators";
 import { startHarness } from "./harness";
 
 const SESSIONS = Number(process.env.BENCH_SESSIONS || 1000);
 const SESSIONS_PER_ADDRESS = 4;
 const FLOOD = 1000;
+const ONLINE = Number(process.env.BENCH_ONLINE || 10_000);
 
 interface Timed<T> {
   results: T[];
@@ -164,15 +169,21 @@ export async function beaconBenchmark() {
 
     // Write units per path, from ReturnConsumedCapacity on the same table.
     const sample = 200;
-    const at = Date.now() + 3_600_000; // an hour ahead: fresh windows for the sample sessions
+    const at = Math.ceil((Date.now() + 3_600_000) / 60_000) * 60_000; // an hour ahead, on a minute: fresh windows and minutes for the samples
     const views1 = await Promise.all(Array.from({ length: sample }, (_, i) => Views.count(store, counters, { visitorId: `bench-${i}`, articleId: article.id, now: at })));
     const views2 = await Promise.all(Array.from({ length: sample }, (_, i) => Views.count(store, counters, { visitorId: `bench-${i}`, articleId: article.id, now: at + 1 })));
     const beats1 = await Promise.all(Array.from({ length: sample }, () => Visitors.heartbeat(store, counters, { member: false, now: at })));
-    const beats2 = await Promise.all(beats1.map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: false, now: at + 60_000 })));
+    const beats2 = await Promise.all(beats1.map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: false, now: at + 20_000 })));
+    const beats3 = await Promise.all(beats2.map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: false, now: at + 60_000 })));
+    const beats4 = await Promise.all(beats3.map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: true, now: at + 80_000 })));
+    const beats5 = await Promise.all(beats4.map((beat) => Visitors.heartbeat(store, counters, { cookie: beat.cookie, member: true, now: at + 80_000 + VISIT_IDLE_MS })));
     console.log(`write units per counted view      ${mean(views1.map((v) => v.writeUnits)).toFixed(2)}  (claim 1 + article total shard 1 + day series 1)`);
     console.log(`write units per repeated view     ${mean(views2.map((v) => v.writeUnits)).toFixed(2)}  (the failed conditional claim; AWS bills it, Local does not report it)`);
-    console.log(`write units per heartbeat         ${mean(beats2.map((b) => b.writeUnits)).toFixed(2)}  (presence only)`);
-    console.log(`write units per new visit         ${mean(beats1.map((b) => b.writeUnits)).toFixed(2)}  (presence 1 + total shard 1 + day series 1)`);
+    console.log(`write units per new visit         ${mean(beats1.map((b) => b.writeUnits)).toFixed(2)}  (online bucket +1, total shard 1, day series 1; no marker yet)`);
+    console.log(`write units per heartbeat, same minute   ${mean(beats2.map((b) => b.writeUnits)).toFixed(2)}  (its cookie says where it is counted)`);
+    console.log(`write units per heartbeat, new minute    ${mean(beats3.map((b) => b.writeUnits)).toFixed(2)}  (marker move 1, old bucket -1, new bucket +1)`);
+    console.log(`write units per sign-in, same minute     ${mean(beats4.map((b) => b.writeUnits)).toFixed(2)}  (marker 1, one bucket -1 guest +1 member)`);
+    console.log(`write units per resumed visit     ${mean(beats5.map((b) => b.writeUnits)).toFixed(2)}  (claim 1, marker 1, new bucket 1, 2 counters; the old bucket is out of the window)`);
     // The same paths with the per-client limit, as the server runs them: one office address, 90 views and visits.
     const limits = new ClientLimits(store);
     const office = { limits, client: clientKey(await visitorKey(store), "203.0.113.9"), presence: new PresenceMemo() };
@@ -185,10 +196,45 @@ export async function beaconBenchmark() {
     console.log(`with the per-client limit (one address, 90 each, leases of 1, 1, 2, 4, 8…):`);
     console.log(`  write units per counted view    ${mean(limitedViews.map((v) => v.writeUnits)).toFixed(2)}  (first view of a client in a window: ${limitedViews[0]!.writeUnits})`);
     console.log(`  write units per new visit       ${mean(limitedVisits.map((b) => b.writeUnits)).toFixed(2)}  (first visit of a client in a window: ${limitedVisits[0]!.writeUnits})`);
+
+    await presenceAtScale(harness.store, counters);
   } finally {
     agent.destroy();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
     await harness.close();
   }
+}
+
+/**
+ * ONLINE sessions at once, through the core function (no HTTP): each sends its first heartbeat,
+ * then one in the next minute (a move), on the harness's table but in minutes of their own (a day
+ * ahead). Prints the exact count, and what one stats call reads, however many are online.
+ */
+async function presenceAtScale(store: Parameters<typeof Visitors.heartbeat>[0], counters: ReturnType<typeof resolveCounters>) {
+  const at = Math.ceil((Date.now() + 24 * 3_600_000) / 60_000) * 60_000;
+  const inFlight = 200;
+  const run = async <T>(count: number, task: (index: number) => Promise<T>) => {
+    const start = performance.now();
+    const results: T[] = new Array(count);
+    let next = 0;
+    await Promise.all(Array.from({ length: inFlight }, async () => {
+      while (next < count) {
+        const index = next++;
+        results[index] = await task(index);
+      }
+    }));
+    return { results, seconds: (performance.now() - start) / 1000 };
+  };
+  const first = await run(ONLINE, (i) => Visitors.heartbeat(store, counters, { member: i % 10 === 0, now: at + (i % 50) * 1000 }));
+  const moved = await run(ONLINE, (i) => Visitors.heartbeat(store, counters, { cookie: first.results[i]!.cookie, member: first.results[i]!.member, now: at + 60_000 + (i % 50) * 1000 }));
+  const { online, readUnits } = await Presence.count(store, counters, at + 2 * 60_000, ONLINE_WINDOW_MS);
+  const members = first.results.filter((beat) => beat.member).length;
+  const keys = 6 * counters.shards;
+  console.log(`\n## Online at scale: ${ONLINE} sessions through the core function on DynamoDB Local (${inFlight} in flight)`);
+  console.log(`first heartbeats                  ${ONLINE} in ${first.seconds.toFixed(1)} s, ${mean(first.results.map((b) => b.writeUnits)).toFixed(2)} write units each (visits counted: new visits)`);
+  console.log(`heartbeats in the next minute     ${ONLINE} in ${moved.seconds.toFixed(1)} s, ${mean(moved.results.map((b) => b.writeUnits)).toFixed(2)} write units each`);
+  console.log(`online now                        ${online.total} (${online.guests} guests, ${online.members} members)   expected ${ONLINE} (${ONLINE - members} + ${members})   ${online.total === ONLINE && online.members === members ? "exact" : "WRONG"}`);
+  console.log(`one stats call, online part       ${keys} bucket items (6 minutes × ${counters.shards} shards): ${readUnits} read units reported by DynamoDB Local (found items only); AWS bills ${keys * 0.5} (0.5 per key, eventually consistent), whatever the number online`);
+  console.log(`  before the buckets: one presence item per heartbeat in the window, ${2 * ONLINE} items here (~${Math.ceil((2 * ONLINE * 110) / 4096 / 2)} read units at ~110 bytes each), growing with the number online`);
 }

@@ -7,7 +7,11 @@
  *   starts one too). Only a visit that would be counted asks.
  * - `views`: counted views from one client per 10-minute window. Only a view whose per-visitor
  *   claim succeeded asks, so a repeated view still costs its one failed condition and nothing more.
- * - online: a client counts as at most `ONLINE_PER_CLIENT` sessions (visitors.ts `online`, on read).
+ * - `online`: guest sessions of one client counted online per 5-minute window (presence.ts): a
+ *   session takes a token when it is first counted in a window, so one client shows at most
+ *   `ONLINE_PER_CLIENT` guests online (members, signed-in accounts, are not capped). Fixed windows: for
+ *   the 5 minutes after an edge, sessions counted under the previous window's tokens may still be
+ *   online, so the worst case is twice the cap, as for visits and views.
  *
  * Fixed windows, one small item per (kind, client, window) with a TTL, raised by a conditional
  * ADD that never takes it past the limit. Each instance leases tokens: the first ADD asks for 1,
@@ -24,7 +28,7 @@ import type { Store } from "../storage/store";
 
 const MINUTE = 60_000;
 
-export type LimitKind = "visits" | "views";
+export type LimitKind = "visits" | "views" | "online";
 
 export interface ClientLimit {
   /** Most counted in one window. */
@@ -38,13 +42,15 @@ export interface ClientLimit {
  * within 10 minutes, and 3 articles each, pass; the 300 cookie-less beacons in 10 s of the probe
  * do not. Sustained, one client adds at most 600 visits and 1,800 views an hour.
  */
+/** Guest sessions one client can have counted online (the same order as the visits limit). */
+export const ONLINE_PER_CLIENT = 100;
+
 export const CLIENT_LIMITS: Readonly<Record<LimitKind, ClientLimit>> = {
   visits: { max: 100, windowMs: 10 * MINUTE },
   views: { max: 300, windowMs: 10 * MINUTE },
+  // As long as the online window (visitors.ts ONLINE_WINDOW_MS): tokens approximate concurrent sessions.
+  online: { max: ONLINE_PER_CLIENT, windowMs: 5 * MINUTE },
 };
-
-/** Sessions one client can add to "online" (the same order as the visits limit). */
-export const ONLINE_PER_CLIENT = 100;
 
 /** Most tokens one conditional ADD leases to an instance. */
 export const MAX_LEASE = 8;
