@@ -84,8 +84,8 @@ export function Web({ stack, app }: StackContext) {
       frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: frameOptions.override },
       // Not overriding: the dashboard's shell sends its stricter same-origin.
       referrerPolicy: { referrerPolicy: referrerPolicy.value as cloudfront.HeadersReferrerPolicy, override: referrerPolicy.override },
-      // The pages' CSP goes here once they have no inline scripts (security-headers.ts); the
-      // dashboard's own is set by its route and kept (override: false).
+      // The pages' CSP (security-headers.ts); the dashboard's own is set by its route and kept
+      // (override: false).
       ...(PAGE_CONTENT_SECURITY_POLICY
         ? { contentSecurityPolicy: { contentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY, override: false } }
         : {}),

@@ -21,7 +21,10 @@ import type { AppProps, PageData } from "./types";
 
 type Of<K extends PageData["kind"]> = Extract<PageData, { kind: K }>;
 
-/** The whole page body; rendered on the server and hydrated in the browser from the same props. */
+/**
+ * The whole page body, rendered once on the server as static HTML (entry-server.tsx); only its
+ * islands (web/island.tsx) are hydrated in the browser, each from its own props.
+ */
 export function App(props: AppProps) {
   const page = () => props.page;
   const is = <K extends PageData["kind"]>(kind: K) => (page().kind === kind ? (page() as Of<K>) : undefined);

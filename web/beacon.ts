@@ -5,8 +5,6 @@
  * the visitor box and the view count show; those components subscribe here. Safe to import on
  * the server: nothing runs until a component mounts or `startBeacons()` is called.
  */
-import type { AppProps } from "./types";
-
 export interface VisitorStats {
   total: number;
   online: { guests: number; members: number; total: number };
@@ -58,13 +56,9 @@ async function loadViews(articleId: string, count: boolean) {
   setViews(articleId, (answer ?? (await call<{ views: number }>("GET", path)))?.views);
 }
 
+/** The article this page shows (web/pages/ArticlePage.tsx marks it), if any. */
 function readArticleId(): string | undefined {
-  try {
-    const props = JSON.parse(document.getElementById("page-props")?.textContent ?? "null") as AppProps | null;
-    return props?.page.kind === "article" ? props.page.article.id : undefined;
-  } catch {
-    return undefined;
-  }
+  return document.querySelector<HTMLElement>("[data-article-id]")?.dataset.articleId || undefined;
 }
 
 /** Starts the beacons once per page; later calls do nothing. */

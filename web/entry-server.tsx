@@ -1,20 +1,62 @@
-import { generateHydrationScript, renderToString } from "solid-js/web";
+import { NoHydration, renderToString } from "solid-js/web";
+import type { Component } from "solid-js";
 import { App } from "./App";
 import { embedJson, headTags } from "./head";
+import { ISLAND_SOURCES } from "./island-sources";
+import { collectIslands, islandMarker, islandRenderId, type IslandName, type IslandProps } from "./island";
+import { CommentForm } from "./components/CommentForm";
+import { ConsultationForm } from "./components/ConsultationForm";
+import { GalleryViewer } from "./components/GalleryViewer";
+import { MainMenu } from "./components/MainMenu";
+import { NoticeBanner } from "./components/NoticeBanner";
+import { RatingForm } from "./components/RatingForm";
+import { ShareBar } from "./components/ShareBar";
+import { TopBar } from "./components/TopBar";
+import { ViewCount } from "./components/ViewCount";
+import { VisitorBox } from "./components/VisitorBox";
 import type { AppProps, DocumentOptions } from "./types";
 
-/** Injected by vite.config.ts from the client build's manifest. */
-declare const __CLIENT_ASSETS__: { js: string; css: string[] };
+/**
+ * Injected by vite.config.ts from the client build's manifest: the entry's script and styles, the
+ * chunks it imports, and each island's chunk with the shared chunks it imports (by source path).
+ */
+declare const __CLIENT_ASSETS__: { js: string; preload: string[]; css: string[]; islands: Record<string, string[]> };
+
+for (const source of Object.values(ISLAND_SOURCES)) {
+  if (!__CLIENT_ASSETS__.islands[source]) throw new Error(`${source} is not a chunk of the client build: web/islands.ts must import it dynamically.`);
+}
+
+/** The server's side of web/islands.ts: the same components, imported statically. */
+const SERVER_ISLANDS: { [N in IslandName]: Component<IslandProps[N]> } = {
+  "top-bar": TopBar,
+  "main-menu": MainMenu,
+  "notice-banner": NoticeBanner,
+  "visitor-box": VisitorBox,
+  "view-count": ViewCount,
+  "share-bar": ShareBar,
+  "rating-form": RatingForm,
+  "comment-form": CommentForm,
+  "consultation-form": ConsultationForm,
+  "gallery-viewer": GalleryViewer,
+};
 
 /**
- * The full HTML document of a public page: readable as it is with JavaScript off, then hydrated
- * by entry-client.tsx from the embedded props. The article body is not embedded twice: the
- * client reads it back from the rendered DOM.
+ * The full HTML document of a public page: static HTML, readable as it is with JavaScript off,
+ * rendered once (the article body is never repeated as JSON), with the islands (web/island.tsx)
+ * rendered into it, each with its own hydration keys. `#island-props` holds each island's
+ * projected props, in document order; entry-client.tsx hydrates them.
  */
 export function renderDocument(props: AppProps, options: DocumentOptions): string {
-  const html = renderToString(() => <App {...props} />);
-  const embedded: AppProps =
-    props.page.kind === "article" ? { ...props, page: { ...props.page, article: { ...props.page.article, body: "" } } } : props;
+  const { html: page, islands, token } = collectIslands(() => renderToString(() => <NoHydration><App {...props} /></NoHydration>));
+  let html = page;
+  islands.forEach(({ name, props: own }, index) => {
+    const Island = SERVER_ISLANDS[name] as Component<Record<string, unknown>>;
+    const rendered = renderToString(() => <Island {...(own as object)} />, { renderId: islandRenderId(index) });
+    html = html.replace(islandMarker(token, index), () => rendered);
+  });
+  const chunks = new Set(__CLIENT_ASSETS__.preload);
+  for (const { name } of islands) for (const file of __CLIENT_ASSETS__.islands[ISLAND_SOURCES[name]] ?? []) chunks.add(file);
+  chunks.delete(__CLIENT_ASSETS__.js);
   const css = __CLIENT_ASSETS__.css.map((href) => `<link rel="stylesheet" href="${href}">`).join("");
   return [
     "<!doctype html>",
@@ -26,11 +68,12 @@ export function renderDocument(props: AppProps, options: DocumentOptions): strin
     // No favicon ships yet; an empty one spares every page a 404 request.
     `<link rel="icon" href="data:,">`,
     css,
-    generateHydrationScript(),
+    // The page's island chunks load in parallel with the entry, not after it.
+    [...chunks].map((file) => `<link rel="modulepreload" href="${file}">`).join(""),
     "</head>",
     "<body>",
     `<div id="app">${html}</div>`,
-    `<script id="page-props" type="application/json">${embedJson(embedded)}</script>`,
+    `<script id="island-props" type="application/json">${embedJson(islands.map((island) => island.props))}</script>`,
     `<script type="module" src="${__CLIENT_ASSETS__.js}"></script>`,
     "</body>",
     "</html>",

@@ -22,8 +22,8 @@ export const SECURITY_HEADERS = {
   // are not ours to force onto HTTPS.
   strictTransportSecurity: { name: "Strict-Transport-Security", value: `max-age=${HSTS_MAX_AGE_SECONDS}`, override: true },
   contentTypeOptions: { name: "X-Content-Type-Options", value: "nosniff", override: true },
-  // frame-ancestors 'none' for pages without a CSP (see PAGE_CONTENT_SECURITY_POLICY); the
-  // dashboard's own CSP says frame-ancestors 'none' as well.
+  // For browsers without CSP level 2; PAGE_CONTENT_SECURITY_POLICY and the dashboard's own CSP
+  // both say frame-ancestors 'none' as well.
   frameOptions: { name: "X-Frame-Options", value: "DENY", override: true },
   referrerPolicy: { name: "Referrer-Policy", value: "strict-origin-when-cross-origin", override: false },
   // Powerful features the portal never uses, refused for the page and anything it embeds.
@@ -37,13 +37,30 @@ export const SECURITY_HEADERS = {
 } as const satisfies Record<string, SecurityHeader>;
 
 /**
- * The Content-Security-Policy of public pages: NOT SET YET. The pages still carry inline scripts
- * (hydration data, the theme switch), which a CSP without hashes or nonces would block. When they
- * are gone or hashed, put the policy here: Web.ts adds it to the edge policy (override: false, so
- * the dashboard keeps its own, set by functions/http/staff/dashboard.ts) and the local server
- * sends it too.
+ * The Content-Security-Policy of public pages (docs/architecture.md, "Security"). The pages carry
+ * no inline script (islands are hydrated by the entry module, web/entry-client.tsx; the display
+ * switch is /hien-thi.js; JSON-LD and the island props are data, `type="application/…json"`, which
+ * a browser never runs), so `script-src 'self'` needs no hash or nonce. No inline style either:
+ * image placeholders are set through the CSSOM, the stats bars are SVG widths. `img-src data:` for
+ * those placeholders and the empty favicon; media comes from /media/ on the same host. Videos embed
+ * YouTube's privacy-enhanced host only (web/components/VideoPlayer.tsx).
+ *
+ * Edge and local server send it with override: false, so the dashboard keeps its own policy
+ * (functions/http/staff/dashboard.ts). tests/e2e/csp.test.ts loads every public page type in
+ * Chromium under this header and fails on any violation.
  */
-export const PAGE_CONTENT_SECURITY_POLICY: string | undefined = undefined;
+export const PAGE_CONTENT_SECURITY_POLICY: string | undefined = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src https://www.youtube-nocookie.com",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 /** Every header the edge sets, as the local server applies them. */
 export function securityHeaderList(): SecurityHeader[] {

@@ -90,9 +90,13 @@ describe("response headers", () => {
     }
   });
 
-  it("put no Content-Security-Policy on pages yet (inline scripts), the place for it is named", () => {
-    expect(PAGE_CONTENT_SECURITY_POLICY).toBeUndefined();
-    expect(config().SecurityHeadersConfig.ContentSecurityPolicy).toBeUndefined();
+  it("put the pages' Content-Security-Policy at the edge, without overriding the dashboard's own", () => {
+    expect(config().SecurityHeadersConfig.ContentSecurityPolicy).toEqual({ ContentSecurityPolicy: PAGE_CONTENT_SECURITY_POLICY, Override: false });
+    // Strict: no inline script or style, no plugin, no framing of the portal, YouTube's no-cookie host the only frame.
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "frame-src https://www.youtube-nocookie.com"]) {
+      expect(PAGE_CONTENT_SECURITY_POLICY!.split("; ")).toContain(directive);
+    }
+    expect(PAGE_CONTENT_SECURITY_POLICY).not.toContain("unsafe-");
   });
 
   it("are applied locally as at the edge: overriding ones replace, the referrer policy fills in", () => {

@@ -2,8 +2,8 @@ import { createSignal, onMount, Show, type JSX } from "solid-js";
 import { formatDateTime, formatNumber } from "../format";
 
 /**
- * The comment form of an open draft (góp ý dự thảo). Rendered on the server and hydrated with the
- * page (entry-client.tsx hydrates the whole App); it posts JSON with fetch to the public API
+ * The comment form of an open draft (góp ý dự thảo). An island (web/island.tsx): rendered on the
+ * server and hydrated from its own two props; it posts JSON with fetch to the public API
  * `POST /api/consultations/:id/comments` (functions/http/staff/consultations.ts), shows the API's
  * field messages next to their fields (aria-describedby, aria-invalid) and the receipt in a
  * status region. Until hydration the button stays disabled and a note gives the receiving

@@ -1,13 +1,13 @@
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
-import type { GalleryPhoto } from "../../functions/core/reader/galleries";
+import type { IslandPhoto as GalleryPhoto } from "../island";
 import { formatNumber } from "../format";
 import { Picture, variantNear } from "./Picture";
 
 /**
  * The photos of a reportage, progressively enhanced. The server renders (and a browser without
  * JavaScript keeps) a plain ordered list of <figure>s: every photo with its caption and credit,
- * readable and complete. Once the page is hydrated (entry-client.tsx hydrates the whole App, and
- * `onMount` runs only in the browser) a reportage of two or more photos becomes a viewer: one large
+ * readable and complete. Once the island is hydrated (web/island.tsx; `onMount` runs only in the
+ * browser) a reportage of two or more photos becomes a viewer: one large
  * photo, "Ảnh trước"/"Ảnh sau" buttons, thumbnails as buttons, ←/→/Home/End on any of its
  * controls, "Ảnh 3/12" in a polite live region, and a full-screen mode that keeps Tab inside and
  * that Esc leaves (focus returns to the button that opened it).

@@ -1,11 +1,8 @@
 import { Show, type JSX } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import type { Shell } from "../types";
-import { MainMenu } from "./MainMenu";
-import { NoticeBanner } from "./NoticeBanner";
+import { Island } from "../island";
 import { Sidebar } from "./Sidebar";
-import { TopBar } from "./TopBar";
-import "./duties.css";
 
 export function Layout(props: Shell & { path: string; children: JSX.Element }) {
   return (
@@ -13,7 +10,7 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
       <a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
       <a class="skip-link" href="#danh-muc">Đến danh mục chính</a>
       <a class="skip-link" href="#cuoi-trang">Đến thông tin cuối trang</a>
-      <TopBar />
+      <Island name="top-bar" props={{}} />
       <header class="site-header">
         <div class="container site-header__inner">
           {/* The agency's emblem once configured; no real emblem ships with the code. */}
@@ -30,9 +27,12 @@ export function Layout(props: Shell & { path: string; children: JSX.Element }) {
             <button type="submit">Tìm</button>
           </form>
         </div>
-        <MainMenu sections={props.sections} path={props.path} />
+        <Island name="main-menu" props={{ sections: props.sections.filter((s) => !s.parentId).map(({ slug, name }) => ({ slug, name })), path: props.path }} />
       </header>
-      <NoticeBanner notices={props.notices ?? []} />
+      {/* Without notices the banner shows nothing, and a page need not load it. */}
+      <Show when={props.notices?.length}>
+        <Island name="notice-banner" props={{ notices: props.notices! }} />
+      </Show>
       <div class="container layout">
         <main id="noi-dung" class="main" tabindex="-1">
           {props.children}

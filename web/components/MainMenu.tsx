@@ -1,6 +1,5 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
-import type { Section } from "../types";
 
 /** Whether a navigation link is the current page or one of its descendants. */
 function current(path: string, href: string): "page" | "location" | undefined {
@@ -10,16 +9,15 @@ function current(path: string, href: string): "page" | "location" | undefined {
 }
 
 /**
- * The main menu. On narrow screens (under 40em) it folds behind a "Danh mục" button once the page
+ * The main menu (an island, web/island.tsx: the top-level sections only, projected by Layout.tsx). On narrow screens (under 40em) it folds behind a "Danh mục" button once the page
  * is hydrated; without JavaScript there is no button and the menu simply stays open (styles.css
  * only folds `.main-nav--folding`). Escape closes it and gives focus back to the button.
  */
-export function MainMenu(props: { sections: Section[]; path: string }) {
+export function MainMenu(props: { sections: { slug: string; name: string }[]; path: string }) {
   const [ready, setReady] = createSignal(false);
   const [open, setOpen] = createSignal(false);
   let button: HTMLButtonElement | undefined;
   onMount(() => setReady(true));
-  const top = () => props.sections.filter((section) => !section.parentId);
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === "Escape" && open()) {
       setOpen(false);
@@ -37,7 +35,7 @@ export function MainMenu(props: { sections: Section[]; path: string }) {
       </Show>
       <ul id="danh-muc-chinh" class="container">
         <li><a href={Urls.home()} aria-current={current(props.path, Urls.home())}>Trang chủ</a></li>
-        <For each={top()}>
+        <For each={props.sections}>
           {(section) => (
             <li>
               <a href={Urls.section(section.slug)} aria-current={current(props.path, Urls.section(section.slug))}>

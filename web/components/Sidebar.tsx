@@ -2,7 +2,7 @@ import { For } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import type { Banner } from "../types";
 import { Banners } from "./Banners";
-import { VisitorBox } from "./VisitorBox";
+import { Island } from "../island";
 
 const QUICK_LINKS = [
   { href: Urls.documents(), label: "Văn bản chỉ đạo" },
@@ -16,7 +16,7 @@ const QUICK_LINKS = [
 export function Sidebar(props: { banners: Banner[]; path: string }) {
   return (
     <aside class="sidebar" aria-label="Thông tin bên lề">
-      <VisitorBox />
+      <Island name="visitor-box" props={{}} />
       <section class="sidebar__box" aria-labelledby="lien-ket-nhanh">
         <h2 id="lien-ket-nhanh" class="sidebar__title">Liên kết nhanh</h2>
         <ul class="sidebar__links">

@@ -2,11 +2,9 @@ import { Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import { ArticleList } from "../components/ArticleList";
 import { Picture } from "../components/Picture";
-import { ShareBar } from "../components/ShareBar";
 import { Comments } from "../components/Comments";
-import { RatingForm } from "../components/RatingForm";
 import type { WithReaderComments } from "../../functions/core/participation/public";
-import { ViewCount } from "../components/ViewCount";
+import { Island } from "../island";
 import { formatDateTime } from "../format";
 import type { ArticleSummary, PublishedArticle, Section } from "../types";
 
@@ -14,7 +12,8 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
   const section = () => props.sections.find((s) => s.id === props.article.sectionId);
   return (
     <>
-      <article class="article">
+      {/* data-article-id: the page's view beacon (web/beacon.ts) counts this article. */}
+      <article class="article" data-article-id={props.article.id}>
         <Show when={section()}>
           {(s) => (
             <nav aria-label="Vị trí" class="breadcrumb">
@@ -28,7 +27,7 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
             {(s) => <><a href={Urls.section(s().slug)}>{s().name}</a> · </>}
           </Show>
           Cập nhật: <time datetime={props.article.publishedAt}>{formatDateTime(props.article.publishedAt)}</time>
-          <ViewCount articleId={props.article.id} />
+          <Island name="view-count" props={{ articleId: props.article.id }} inline />
         </p>
         <p class="article__summary">{props.article.summary}</p>
         {/* The library image (responsive, with alt text) wins over an old hand-typed address. */}
@@ -61,8 +60,8 @@ export function ArticlePage(props: { article: PublishedArticle; related: Article
             </Show>
           </p>
         </Show>
-        <ShareBar url={props.url} title={props.article.title} />
-        <RatingForm kind="articles" id={props.article.id} />
+        <Island name="share-bar" props={{ url: props.url, title: props.article.title }} />
+        <Island name="rating-form" props={{ kind: "articles", id: props.article.id }} />
         <Comments kind="articles" itemId={props.article.id} comments={(props.article as WithReaderComments).readerComments} count={(props.article as WithReaderComments).commentCount} />
       </article>
       <Show when={props.related.length > 0}>

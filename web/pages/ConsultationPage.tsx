@@ -1,7 +1,6 @@
 import { For, Show } from "solid-js";
-import { RatingForm } from "../components/RatingForm";
+import { Island } from "../island";
 import { Urls } from "../../functions/core/shared/urls";
-import { ConsultationForm } from "../components/ConsultationForm";
 import { Picture } from "../components/Picture";
 import { formatDate, formatDateTime, formatNumber } from "../format";
 import type { PageData, Section } from "../types";
@@ -126,7 +125,7 @@ export function ConsultationPage(props: Omit<Data, "kind"> & { sections: Section
       </section>
 
       <Show when={props.state === "open"}>
-        <ConsultationForm consultationId={c().id} receiverEmail={c().receiver.email} />
+        <Island name="consultation-form" props={{ consultationId: c().id, receiverEmail: c().receiver.email }} />
       </Show>
       <Show when={props.state === "upcoming"}>
         <p class="consultation__notice">Dự thảo bắt đầu nhận góp ý từ {formatDateTime(c().opensAt)}.</p>
@@ -153,7 +152,7 @@ export function ConsultationPage(props: Omit<Data, "kind"> & { sections: Section
           </ol>
         </section>
       </Show>
-      <RatingForm kind="consultations" id={c().id} />
+      <Island name="rating-form" props={{ kind: "consultations", id: c().id }} />
     </article>
   );
 }

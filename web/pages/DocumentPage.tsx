@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { Comments } from "../components/Comments";
-import { RatingForm } from "../components/RatingForm";
+import { Island } from "../island";
 import type { WithReaderComments } from "../../functions/core/participation/public";
 import { Urls } from "../../functions/core/shared/urls";
 import type { DocumentSummary, DocumentType, PublishedDocument } from "../../functions/core/reader/documents";
@@ -86,7 +86,7 @@ export function DocumentPage(props: { document: PublishedDocument; related: Docu
             <div class="article__body" innerHTML={doc().body} />
           </section>
         </Show>
-        <RatingForm kind="documents" id={doc().id} />
+        <Island name="rating-form" props={{ kind: "documents", id: doc().id }} />
         <Comments kind="documents" itemId={doc().id} comments={(doc() as WithReaderComments).readerComments} count={(doc() as WithReaderComments).commentCount} />
       </article>
       <Show when={props.related.length > 0}>

@@ -123,7 +123,8 @@ export function StatsPage(props: { year: number; years: number[]; months: { mont
               <tr>
                 <th scope="row">Tháng {row.month}</th>
                 <td class="number" data-month={row.month}>
-                  <span class="bar" aria-hidden="true" style={{ width: `${Math.round((row.visits / max()) * 120)}px` }} />
+                  {/* An SVG's width attribute, not a style attribute: the pages' CSP allows no inline style. */}
+                  <svg class="bar" aria-hidden="true" width={Math.round((row.visits / max()) * 120)} height="10"><rect width="100%" height="100%" /></svg>
                   {formatNumber(row.visits)}
                 </td>
               </tr>

@@ -1,11 +1,10 @@
 import { For, Show } from "solid-js";
 import { Comments } from "../components/Comments";
-import { RatingForm } from "../components/RatingForm";
+import { Island, islandPhotos } from "../island";
 import type { WithReaderComments } from "../../functions/core/participation/public";
 import type { GallerySummary, PublishedGallery } from "../../functions/core/reader/galleries";
 import { Urls } from "../../functions/core/shared/urls";
 import { GalleryCard } from "../components/GalleryCard";
-import { GalleryViewer } from "../components/GalleryViewer";
 import { formatDateTime, formatNumber } from "../format";
 import type { Section } from "../types";
 
@@ -31,8 +30,8 @@ export function GalleryPage(props: { gallery: PublishedGallery; others: GalleryS
         <Show when={gallery().summary}>
           <p class="article__summary">{gallery().summary}</p>
         </Show>
-        <GalleryViewer photos={gallery().photos} title={gallery().title} />
-        <RatingForm kind="galleries" id={gallery().id} />
+        <Island name="gallery-viewer" props={{ photos: islandPhotos(gallery().photos), title: gallery().title }} />
+        <Island name="rating-form" props={{ kind: "galleries", id: gallery().id }} />
         <Comments kind="galleries" itemId={gallery().id} comments={(gallery() as WithReaderComments).readerComments} count={(gallery() as WithReaderComments).commentCount} />
       </article>
       <Show when={props.others.length > 0}>

@@ -1,5 +1,5 @@
 import { For, Show } from "solid-js";
-import { RatingForm } from "../components/RatingForm";
+import { Island } from "../island";
 import { Urls } from "../../functions/core/shared/urls";
 import { formatDate, formatDateTime } from "../format";
 import type { IsoWeek } from "../types";
@@ -105,7 +105,8 @@ export function SchedulePage(props: {
               <a href={Urls.scheduleCalendar(props.week.id, schedule().ownerSlug)} download={`lich-cong-tac-${schedule().slug}.ics`}>
                 Tải lịch về ứng dụng lịch (.ics)
               </a>
-              <button type="button" class="share__button" onClick={() => window.print()}>In lịch</button>
+              {/* data-print: entry-client.tsx prints; the page has no island for one call. */}
+              <button type="button" class="share__button" data-print>In lịch</button>
             </p>
             <div class="table-scroll" role="region" aria-labelledby="bang-lich" tabindex="0">
               <table class="schedule-table">
@@ -150,7 +151,7 @@ export function SchedulePage(props: {
           </>
         )}
       </Show>
-      <Show when={props.schedule}>{(schedule) => <RatingForm kind="schedules" id={schedule().id} />}</Show>
+      <Show when={props.schedule}>{(schedule) => <Island name="rating-form" props={{ kind: "schedules", id: schedule().id }} />}</Show>
     </section>
   );
 }

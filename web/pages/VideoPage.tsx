@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { Comments } from "../components/Comments";
-import { RatingForm } from "../components/RatingForm";
+import { Island } from "../island";
 import type { WithReaderComments } from "../../functions/core/participation/public";
 import type { PublishedVideo, VideoSummary } from "../../functions/core/reader/videos";
 import { Urls } from "../../functions/core/shared/urls";
@@ -47,7 +47,7 @@ export function VideoPage(props: { video: PublishedVideo; others: VideoSummary[]
             <For each={video().description.split("\n\n")}>{(paragraph) => <p>{paragraph}</p>}</For>
           </div>
         </Show>
-        <RatingForm kind="videos" id={video().id} />
+        <Island name="rating-form" props={{ kind: "videos", id: video().id }} />
         <Comments kind="videos" itemId={video().id} comments={(video() as WithReaderComments).readerComments} count={(video() as WithReaderComments).commentCount} />
       </article>
       <Show when={props.others.length > 0}>
