@@ -126,6 +126,7 @@ export async function readUnitsPerPageType(url: string, store: Store) {
   const { db, counter } = countingDb(original);
   store.db = db;
   const rows: string[] = [];
+  const coldUnits: Record<string, number> = {};
   try {
     const measure = async (path: string) => {
       counter.reset();
@@ -141,6 +142,7 @@ export async function readUnitsPerPageType(url: string, store: Store) {
       readerDataChanged(); // cold: this instance's shell and lists start over
       const cold = await measure(path);
       const warm = await measure(path);
+      coldUnits[label] = cold.units;
       const ops = (r: { ops: Record<string, number> }) => Object.entries(r.ops).map(([op, n]) => `${n} ${op}`).join(", ") || "none";
       rows.push(
         `${label.padEnd(16)} ${String(cold.status).padStart(3)}   cold ${String(cold.calls).padStart(2)} reads ${cold.units.toFixed(1).padStart(6)} RCU   ` +
@@ -153,4 +155,5 @@ export async function readUnitsPerPageType(url: string, store: Store) {
   console.log("\n## DynamoDB reads per page type at the origin (ReturnConsumedCapacity, eventually consistent = 0.5 RCU per 4 KB)");
   for (const row of rows) console.log(row);
   console.log("goal: article page one GetItem when warm; lists read summary items, never bodies");
+  return coldUnits;
 }

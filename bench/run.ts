@@ -17,6 +17,7 @@ import { measureBundles } from "./bundle";
 import { dashboardBenchmark } from "./dashboard";
 import { mediaBenchmark } from "./media";
 import { startHarness } from "./harness";
+import { printCost } from "./cost";
 import { jsPerPageType } from "./pages";
 import { readUnitsPerPageType } from "./reads";
 import { searchBenchmark } from "./search";
@@ -64,7 +65,29 @@ async function pageBenchmark(harness: Awaited<ReturnType<typeof startHarness>>) 
   const js = /<script type="module" src="\/(assets\/[^"]+)"/.exec(article)?.[1];
   if (js) console.log(`JavaScript entry of the article page: ${(gzipSync(readFileSync(`dist/client/${js}`)).length / KB).toFixed(1)} KB gzip`);
   await jsPerPageType(harness.url, harness.store);
-  await readUnitsPerPageType(harness.url, harness.store);
+  const coldUnits = await readUnitsPerPageType(harness.url, harness.store);
+
+  // Inputs of the cost table: one render and one heartbeat alone (1 connection: what a Lambda
+  // instance, which serves one request at a time, spends on each; this machine's core is faster
+  // than a 1 GB Lambda's share, which the table states).
+  const single = (url: string, init: Partial<autocannon.Options> = {}) => autocannon({ url, connections: 1, duration: 3, ...init });
+  const render = await single(harness.url + pages[0]![1]);
+  const first = await fetch(`${harness.url}/api/visits/heartbeat`, { method: "POST", headers: { origin: harness.url } });
+  const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;
+  const beat = await single(`${harness.url}/api/visits/heartbeat`, { method: "POST", headers: { cookie, origin: harness.url } });
+  printCost({
+    // Cold caches (bench/reads.ts "cold"): at a million views a month an instance's 5-s caches rarely hit.
+    articleReadUnits: coldUnits.article ?? 0,
+    homeReadUnits: coldUnits.home ?? 0,
+    renderMs: render.latency.average,
+    beaconMs: beat.latency.average,
+    // bench/beacons.ts: a heartbeat in a new minute, a counted view, a new visit.
+    heartbeatWriteUnits: 3,
+    viewWriteUnits: 3,
+    visitWriteUnits: 3,
+    // One stats read (24 items, 12 units on AWS) per heartbeat when the instance's stats cache is cold.
+    heartbeatReadUnits: 12,
+  });
 }
 
 const staticBodies = new Map<string, string>();
@@ -93,7 +116,10 @@ async function bundleBenchmark() {
 }
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
-{
+/** `BENCH_ONLY=pages,bundles` runs only those parts (all when unset). */
+const only = process.env.BENCH_ONLY?.split(",");
+const run = (part: string) => !only || only.includes(part);
+if (run("pages")) {
   const harness = await startHarness((app) => app.get("/__static/:page", (c) => c.html(staticBodies.get(c.req.param("page")) ?? "")));
   try {
     await pageBenchmark(harness);
@@ -101,8 +127,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
     await harness.close();
   }
 }
-await bundleBenchmark();
-await beaconBenchmark();
-await searchBenchmark();
-await mediaBenchmark();
-await dashboardBenchmark();
+if (run("bundles")) await bundleBenchmark();
+if (run("beacons")) await beaconBenchmark();
+if (run("search")) await searchBenchmark();
+if (run("media")) await mediaBenchmark();
+if (run("dashboard")) await dashboardBenchmark();
