@@ -12,29 +12,38 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = "1";
 
 /**
- * Two groups, one after the other. The first runs two files at a time (the machine has two cores
- * and most files wait on DynamoDB Local or s3rver as much as they compute); the second runs alone,
- * one file at a time: the Chromium tests, the `npm start` test and the outage test, which start
- * their own servers and browser and whose timeouts assume they are not sharing the cores with
- * another file. Each group gets its own emulators from the global setup.
+ * Three groups, one after the other, sharing one set of services (tests/setup/global.ts):
+ * - `parallel`: two files at a time (the machine has two cores and most files wait on DynamoDB
+ *   Local or s3rver as much as they compute);
+ * - `browser`: the Chromium tests, two files at a time on the run's one Chromium, each file in
+ *   contexts of its own with its own server and table;
+ * - `serial`: alone, one file at a time: the `npm start` test and the outage test, which start
+ *   their own emulators and whose time bounds assume they are not sharing the cores.
  */
-const SERIAL = ["tests/e2e/**/*.test.ts", "tests/local/**/*.test.ts", "tests/integration/fault.test.ts"];
+const BROWSER = ["tests/e2e/**/*.test.ts"];
+const SERIAL = ["tests/local/**/*.test.ts", "tests/integration/fault.test.ts"];
 
 export default defineConfig({
   test: {
     environment: "node",
     globalSetup: ["tests/setup/global.ts"],
+    // Cheap scrypt for the accounts tests create (tests/setup/password-cost.ts); production's cost is tested apart.
+    setupFiles: ["tests/setup/password-cost.ts"],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
     projects: [
       {
         extends: true,
-        test: { name: "parallel", include: ["tests/**/*.test.ts"], exclude: SERIAL, maxWorkers: 2, sequence: { groupOrder: 0 } },
+        test: { name: "parallel", include: ["tests/**/*.test.ts"], exclude: [...BROWSER, ...SERIAL], maxWorkers: 2, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: "serial", include: SERIAL, fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: { name: "browser", include: BROWSER, maxWorkers: 2, sequence: { groupOrder: 1 } },
+      },
+      {
+        extends: true,
+        test: { name: "serial", include: SERIAL, fileParallelism: false, sequence: { groupOrder: 2 } },
       },
     ],
   },

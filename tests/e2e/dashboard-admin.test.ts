@@ -9,7 +9,7 @@
  * on any administration screen. One Chromium, two contexts, one server.
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Users } from "../../functions/core/accounts/users";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
@@ -18,6 +18,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { seedImage } from "../../scripts/seed/images";
+import { sharedBrowser } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 
@@ -41,12 +42,8 @@ beforeAll(async () => {
   const port = await freePort();
   server = await serveLocal({ store }, { port, hostname: "127.0.0.1" });
   base = `http://127.0.0.1:${port}`;
-  // One Chromium, two contexts (the admin's and the writer's cookies apart); the flags of tests/support/browser.ts.
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  // The run's Chromium, two contexts (the admin's and the writer's cookies apart).
+  browser = await sharedBrowser();
 }, 120_000);
 
 afterAll(async () => {

@@ -23,7 +23,7 @@ import { Comments } from "../../functions/core/consultations/comments";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { parseWeek, weekOf } from "../../functions/core/shared/week";
 import { Settings } from "../../functions/core/site/settings";
-import { createStore, type Store } from "../../functions/core/storage/store";
+import { createStore, type Store } from "../../functions/core/storage/sdk-store";
 import { ensureBucket, ensureTable, freePort, localStoreOptions, startS3, type Emulator } from "../../scripts/local/emulators";
 import { configureMediaBucket, mediaEvents } from "../../scripts/local/media";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";

@@ -20,7 +20,7 @@ import { Users } from "../../functions/core/accounts/users";
 import { MediaLibrary } from "../../functions/core/media/library";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Settings } from "../../functions/core/site/settings";
-import { createStore, type Store } from "../../functions/core/storage/store";
+import { createStore, type Store } from "../../functions/core/storage/sdk-store";
 import { ensureBucket, ensureTable, freePort, localStoreOptions, startS3, type Emulator } from "../../scripts/local/emulators";
 import { configureMediaBucket, mediaEvents } from "../../scripts/local/media";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";

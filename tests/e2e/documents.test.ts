@@ -5,7 +5,6 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
 import { documentImport, documents } from "../../functions/core/content/documents";
 import { MediaLibrary } from "../../functions/core/media/library";
 import { Documents } from "../../functions/core/reader/documents";
@@ -16,7 +15,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { minimalPdf, seedDocuments } from "../../scripts/seed/documents";
-import { launchChromium } from "../support/browser";
+import { downloaded, launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 
@@ -65,7 +64,7 @@ describe("documents in Chromium", () => {
 
       const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Chỉ thị 40-CT-TU (bản ký).pdf" }).click()]);
       expect(download.suggestedFilename()).toBe("Chỉ thị 40-CT-TU (bản ký).pdf");
-      expect(Buffer.compare(readFileSync((await download.path())!), Buffer.from(UPLOAD))).toBe(0);
+      expect(Buffer.compare(await downloaded(download), Buffer.from(UPLOAD))).toBe(0);
     } finally {
       await browser.close();
     }

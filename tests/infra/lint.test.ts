@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { customDomain, stageConfig } from "../../infra/stages";
-import { cfnLint, cfnLintVersion, PLACEHOLDER_ACCOUNT, unacceptable, withEnv, type LintFinding } from "./lint";
+import { BARE_DEV_ENV, cfnLint, cfnLintVersion, unacceptable, withEnv, type LintFinding } from "./lint";
 import { resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
 
 const WAF_TEMPLATE = "infra/waf-cloudfront.json";
@@ -19,10 +19,7 @@ const inFile = (file: string) => findings.filter((f) => f.file === file);
 beforeAll(async () => {
   version = cfnLintVersion(); // fails the file at once, with what to install, when cfn-lint is missing
   // As `sst deploy --stage dev` with nothing configured (a developer's shell may have values).
-  dev = await withEnv(
-    { CDK_DEFAULT_ACCOUNT: PLACEHOLDER_ACCOUNT, PORTAL_PUBLIC_URL: undefined, PORTAL_ALARM_EMAIL: undefined, PORTAL_CERTIFICATE_ARN: undefined, PORTAL_WEB_ACL_ARN: undefined },
-    () => synthesizeStage("dev"),
-  );
+  dev = await withEnv(BARE_DEV_ENV, () => synthesizeStage("dev"));
   // SST's offline stand-in for the account, which CloudFormation would refuse (lint.ts).
   const broken = structuredClone(dev.json.Storage);
   const permission = Object.values(resourcesOfType(broken, "AWS::Lambda::Permission")).find((p) => p.Properties.SourceAccount);

@@ -23,6 +23,18 @@ export const ACCEPTED_RULES: Record<string, string> = {
  */
 export const PLACEHOLDER_ACCOUNT = "123456789012";
 
+/**
+ * `sst deploy --stage dev` with nothing configured (a developer's shell may have values): the
+ * environment of the dev synthesis that lint.test.ts and stages.test.ts share (support.ts).
+ */
+export const BARE_DEV_ENV: Record<string, string | undefined> = {
+  CDK_DEFAULT_ACCOUNT: PLACEHOLDER_ACCOUNT,
+  PORTAL_PUBLIC_URL: undefined,
+  PORTAL_ALARM_EMAIL: undefined,
+  PORTAL_CERTIFICATE_ARN: undefined,
+  PORTAL_WEB_ACL_ARN: undefined,
+};
+
 export interface LintFinding {
   rule: string;
   level: string;

@@ -7,14 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stageConfig } from "../../infra/stages";
+import { BARE_DEV_ENV, withEnv } from "./lint";
 import { resourceNamed, resourcesOfType, synthesizeStage, type SynthesizedStage } from "./support";
 
 const SITE = { PORTAL_PUBLIC_URL: "https://congthongtin.example.gov.vn" };
 
-// Removed once the file is done: SST opens its debug.log in the first synthesis' directory,
-// lazily, once per process, and keeps writing there.
+// Removed when the test process exits: SST opens its debug.log in the first synthesis' directory,
+// lazily, once per process, and keeps writing there; when this file's dev synthesis comes from
+// the run's cache (support.ts), the file can end before that open has happened.
 const removeAtEnd: string[] = [];
-afterAll(() => {
+process.once("exit", () => {
   for (const dir of removeAtEnd) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -57,9 +59,10 @@ describe("stageConfig", () => {
 describe("a disposable stage (dev)", () => {
   let dev: SynthesizedStage;
   beforeAll(async () => {
-    // As `sst deploy --stage dev` without a public URL (a developer's shell may have one).
+    // As `sst deploy --stage dev` without a public URL (a developer's shell may have one): the
+    // environment of lint.test.ts's dev synthesis, so the run synthesizes dev once (support.ts).
     delete process.env.PORTAL_PUBLIC_URL;
-    dev = await synthesizeStage("dev");
+    dev = await withEnv(BARE_DEV_ENV, () => synthesizeStage("dev"));
   });
   afterAll(() => dev?.cleanup());
 

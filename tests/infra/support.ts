@@ -1,13 +1,18 @@
 /**
  * Synthesizes the app once per test file (SST's unique-id aspect throws on a second synth), with
- * cdk-nag's AwsSolutions pack attached, into temp dirs removed afterwards.
+ * cdk-nag's AwsSolutions pack attached, into temp dirs removed afterwards. A run synthesizes each
+ * (stage, environment) once: the first file to ask writes the result to the run's cache
+ * (tests/setup/global.ts), the others read it, so stacks, media and open-data share one prod
+ * synthesis and lint and stages one dev synthesis (each took 10 to 20 s of a core).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Aspects } from "aws-cdk-lib";
 import { Template } from "aws-cdk-lib/assertions";
 import { AwsSolutionsChecks } from "cdk-nag";
+import { inject } from "vitest";
 
 export interface SynthesizedStage {
   stage: string;
@@ -32,7 +37,67 @@ export interface NagReportRow {
 
 const STACKS = ["Storage", "Api", "Web"] as const;
 
+type Synthesis = Pick<SynthesizedStage, "json" | "errors" | "warnings" | "nagReports">;
+
+const fromSynthesis = (stage: string, synthesis: Synthesis, cleanup: () => void): SynthesizedStage => ({
+  stage,
+  ...synthesis,
+  templates: Object.fromEntries(STACKS.map((name) => [name, Template.fromJSON(synthesis.json[name])])) as SynthesizedStage["templates"],
+  cleanup,
+});
+
+/**
+ * What a synthesis depends on besides the code: the stage and the environment it reads
+ * (infra/stages.ts reads PORTAL_*, SST's App the CDK_* and AWS_* defaults).
+ */
+function cacheKey(stage: string): string {
+  const env = Object.entries(process.env)
+    .filter(([name]) => /^(PORTAL_|CDK_|AWS_(DEFAULT_)?REGION$)/.test(name))
+    .sort(([a], [b]) => a.localeCompare(b));
+  return `${stage}-${createHash("sha256").update(JSON.stringify(env)).digest("hex").slice(0, 16)}`;
+}
+
+const WAIT_MS = 10 * 60 * 1000;
+
+/**
+ * The synthesis of `stage` in the current environment: from the run's cache when another file
+ * already made it (or waits while it does), else made here and written there.
+ */
 export async function synthesizeStage(stage: string): Promise<SynthesizedStage> {
+  const cache = inject("synthCacheDir");
+  if (!cache) return synthesizeHere(stage);
+  const key = cacheKey(stage);
+  const done = join(cache, `${key}.json`);
+  const failed = join(cache, `${key}.error`);
+  let mine = false;
+  try {
+    mkdirSync(join(cache, `${key}.lock`));
+    mine = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
+  if (mine) {
+    try {
+      const result = await synthesizeHere(stage);
+      const { json, errors, warnings, nagReports } = result;
+      writeFileSync(`${done}.tmp`, JSON.stringify({ json, errors, warnings, nagReports }));
+      renameSync(`${done}.tmp`, done);
+      return result;
+    } catch (error) {
+      writeFileSync(failed, String((error as Error)?.stack ?? error));
+      throw error;
+    }
+  }
+  const deadline = Date.now() + WAIT_MS;
+  while (!existsSync(done)) {
+    if (existsSync(failed)) throw new Error(`the synthesis of ${stage} by another test file failed:\n${readFileSync(failed, "utf8")}`);
+    if (Date.now() > deadline) throw new Error(`the synthesis of ${stage} by another test file did not finish in ${WAIT_MS / 60_000} minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return fromSynthesis(stage, JSON.parse(readFileSync(done, "utf8")) as Synthesis, () => {});
+}
+
+async function synthesizeHere(stage: string): Promise<SynthesizedStage> {
   // SST loads aws-sdk v2, which prints an end-of-support notice on import unless told not to.
   process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = "1";
   const { synthOffline } = await import("../../infra/offline");
@@ -45,7 +110,6 @@ export async function synthesizeStage(stage: string): Promise<SynthesizedStage> 
       workDir: join(dir, "sst"),
       beforeSynth: (app) => Aspects.of(app).add(new AwsSolutionsChecks()),
     });
-    const templates = {} as SynthesizedStage["templates"];
     const json = {} as SynthesizedStage["json"];
     const errors: string[] = [];
     const warnings: string[] = [];
@@ -53,7 +117,6 @@ export async function synthesizeStage(stage: string): Promise<SynthesizedStage> 
       const artifact = stacks[`${stage}-portal-${name}`];
       if (!artifact) throw new Error(`stack ${stage}-portal-${name} not synthesized`);
       json[name] = artifact.template;
-      templates[name] = Template.fromJSON(artifact.template);
       for (const message of artifact.messages) {
         const line = `${message.id}: ${String(message.entry.data).trim()}`;
         if (message.level === "error") errors.push(line);
@@ -75,7 +138,7 @@ export async function synthesizeStage(stage: string): Promise<SynthesizedStage> 
             })
         : [];
     }
-    return { stage, templates, json, errors, warnings, nagReports, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    return fromSynthesis(stage, { json, errors, warnings, nagReports }, () => rmSync(dir, { recursive: true, force: true }));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;

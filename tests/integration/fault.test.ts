@@ -16,7 +16,7 @@ import { GetCommand } from "../../functions/core/storage/db";
 import { afterAll, beforeEach, describe, expect, inject, it, onTestFinished, vi } from "vitest";
 import { createApp } from "../../functions/http/app";
 import { Keys } from "../../functions/core/storage/keys";
-import { createStore, LAMBDA_TIMEOUTS, type Store } from "../../functions/core/storage/store";
+import { createStore, LAMBDA_TIMEOUTS, type Store } from "../../functions/core/storage/sdk-store";
 import type { PublishedArticle } from "../../functions/core/reader/articles";
 import { ensureBucket, ensureTable, localStoreOptions, startDynamo, type Emulator } from "../../scripts/local/emulators";
 import { createUser, ORIGIN, signIn } from "../support/auth";

@@ -79,5 +79,5 @@ describe("schema versions in DynamoDB Local", () => {
       .filter((item) => typeof item.schemaVersion !== "number")
       .map((item) => `${String(item.entity)} ${String(item.pk)} ${String(item.sk)}`);
     expect(unversioned).toEqual([]);
-  });
+  }, 120_000); // the demo seed draws and processes its images: about 22 s on an idle machine, CPU-bound
 });

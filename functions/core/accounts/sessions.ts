@@ -3,7 +3,7 @@ import { DeleteCommand, GetCommand, UpdateCommand } from "../storage/db";
 import { auditPut } from "../publishing/audit";
 import { AppError } from "../shared/errors";
 import { Keys } from "../storage/keys";
-import { verifyPassword } from "./password";
+import { unknownAccountHash, verifyPassword } from "./password";
 import { resolveThrottle, Throttle, type ThrottleConfig } from "./throttle";
 import { transact, type Store } from "../storage/store";
 import { MAX_PASSWORD_LENGTH, Users, type SessionUser } from "./users";
@@ -36,9 +36,6 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 /** The table key of a session token's item (password change moves the current session to the new epoch). */
 export const sessionKey = (token: string) => (TOKEN_PATTERN.test(token) ? Keys.session(hashToken(token)) : undefined);
 
-// A real hash to compare with when the account does not exist, so the answer takes as long.
-const DUMMY_HASH = "scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-
 export const Sessions = {
   /**
    * Checks the password and opens a session. Every failure, whether the account is unknown,
@@ -59,7 +56,7 @@ export const Sessions = {
 
     const user = await Users.getStoredByEmail(store, email);
     const password = input.password.slice(0, MAX_PASSWORD_LENGTH);
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    const ok = await verifyPassword(password, user?.passwordHash ?? unknownAccountHash());
     if (!user || !ok || !user.active) throw new AppError("UNAUTHENTICATED", GENERIC_FAILURE);
     const device = await Throttle.succeeded(store, limits, admission, now);
 
