@@ -17,6 +17,7 @@ import { measureBundles } from "./bundle";
 import { dashboardBenchmark } from "./dashboard";
 import { mediaBenchmark } from "./media";
 import { startHarness } from "./harness";
+import { reuseRenderedPages } from "../functions/http/reader/pages";
 import { printCost } from "./cost";
 import { jsPerPageType } from "./pages";
 import { readUnitsPerPageType } from "./reads";
@@ -36,9 +37,11 @@ function row(label: string, result: autocannon.Result) {
 }
 
 /**
- * The article and home pages rendered at the origin (uncached: every request reads DynamoDB Local
- * and renders) against the same bytes served as a static response by the same server, so the
- * ratio says what rendering and reading cost on this machine, whatever its speed. Both pages run
+ * The article and home pages at the origin, through the reader function's store (signed HTTP to
+ * DynamoDB Local, as on Lambda; no CDN), against the same bytes served as a static response by the
+ * same server, so the ratio says what reading and rendering cost on this machine, whatever its
+ * speed. The article is read on every request; a page whose inputs did not change is not rendered
+ * again (http/reader/rendered.ts), so a second line renders every time. Both pages run
  * in the same process one after the other, warm (one throwaway run first). Before issue 14's read
  * and hydration work (commit 0014bdb, 28/11/2026, the machine busy with other work) the ratios
  * were article 0.12 (138 vs 1,200 req/s, p99 1,798 ms) and home 0.07 (33 vs 463 req/s, p99 5,786 ms).
@@ -55,23 +58,30 @@ async function pageBenchmark(harness: Awaited<ReturnType<typeof startHarness>>) 
     staticBodies.set(label, html);
     await load(harness.url + path); // warm-up: JIT, connection pools, caches
     const ssr = await load(harness.url + path);
+    reuseRenderedPages(false);
+    const rendering = await load(harness.url + path);
+    reuseRenderedPages(true);
     const baseline = await load(`${harness.url}/__static/${label}`);
     console.log(`${label} page (${(html.length / KB).toFixed(1)} KB HTML)`);
-    console.log(row("  SSR (DynamoDB Local + Solid)", ssr));
+    console.log(row("  SSR (reader client, DynamoDB Local)", ssr));
+    console.log(row("  same, rendered every time", rendering));
     console.log(row("  same bytes, static", baseline));
-    console.log(`  ratio SSR / static: ${(ssr.requests.average / baseline.requests.average).toFixed(2)}`);
+    console.log(`  ratio SSR / static: ${(ssr.requests.average / baseline.requests.average).toFixed(2)} (rendered every time: ${(rendering.requests.average / baseline.requests.average).toFixed(2)})`);
   }
   const article = staticBodies.get("article")!;
   const js = /<script type="module" src="\/(assets\/[^"]+)"/.exec(article)?.[1];
   if (js) console.log(`JavaScript entry of the article page: ${(gzipSync(readFileSync(`dist/client/${js}`)).length / KB).toFixed(1)} KB gzip`);
   await jsPerPageType(harness.url, harness.store);
-  const coldUnits = await readUnitsPerPageType(harness.url, harness.store);
+  const coldUnits = await readUnitsPerPageType(harness.url, harness.served);
 
   // Inputs of the cost table: one render and one heartbeat alone (1 connection: what a Lambda
   // instance, which serves one request at a time, spends on each; this machine's core is faster
   // than a 1 GB Lambda's share, which the table states).
   const single = (url: string, init: Partial<autocannon.Options> = {}) => autocannon({ url, connections: 1, duration: 3, ...init });
+  // Rendered every time: a page the instance has not rendered since its inputs changed.
+  reuseRenderedPages(false);
   const render = await single(harness.url + pages[0]![1]);
+  reuseRenderedPages(true);
   const first = await fetch(`${harness.url}/api/visits/heartbeat`, { method: "POST", headers: { origin: harness.url } });
   const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;
   const beat = await single(`${harness.url}/api/visits/heartbeat`, { method: "POST", headers: { cookie, origin: harness.url } });
@@ -120,7 +130,8 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 const only = process.env.BENCH_ONLY?.split(",");
 const run = (part: string) => !only || only.includes(part);
 if (run("pages")) {
-  const harness = await startHarness((app) => app.get("/__static/:page", (c) => c.html(staticBodies.get(c.req.param("page")) ?? "")));
+  // The pages and beacons on the reader function's own store (signed HTTP, no SDK), as on Lambda.
+  const harness = await startHarness((app) => app.get("/__static/:page", (c) => c.html(staticBodies.get(c.req.param("page")) ?? "")), { readerClient: true });
   try {
     await pageBenchmark(harness);
   } finally {

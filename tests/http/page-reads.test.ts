@@ -13,7 +13,7 @@ import { backfillSummaries, RECENT_KEEP } from "../../functions/core/reader/summ
 import { CONTENT_KINDS } from "../../functions/core/content";
 import { batchDelete } from "../../functions/core/storage/store";
 import { ReaderIndex } from "../../functions/core/publishing/reader-index";
-import { GetCommand, ScanCommand, TransactWriteCommand } from "../../functions/core/storage/db";
+import { DeleteCommand, GetCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from "../../functions/core/storage/db";
 import { contentKeys, Keys } from "../../functions/core/storage/keys";
 import type { Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
@@ -168,5 +168,28 @@ describe("reads per page", () => {
     expect(await cache.get("a", load)).toBe(6);
     await expect(cache.get("x", () => Promise.reject(new Error("x")))).rejects.toThrow();
     expect(await cache.get("x", load)).toBe(7); // a failed load is not kept
+  });
+
+  it("renders a warm article once per version, yet shows an edit or a takedown by another instance at once", async () => {
+    const article = seeded.economy[8]!;
+    const path = `/bai-viet/${article.slug}`;
+    const first = await get(path);
+    const again = await get(path);
+    expect(again.html).toBe(first.html);
+    expect(again.calls.map((call) => call.op)).toEqual(["GetItem"]);
+    // The staff function (another process: no readerDataChanged here) corrects the title.
+    const title = "Điều chỉnh quy hoạch khu công nghiệp phía Nam (đã cập nhật)";
+    await store.db.send(
+      new UpdateCommand({ TableName: store.table, Key: Keys.publishedView(article.slug), UpdateExpression: "SET title = :t", ExpressionAttributeValues: { ":t": title } }),
+    );
+    const edited = await get(path);
+    expect(edited.html).toContain(title);
+    expect(edited.html).toContain(`>${title}</h1>`);
+    expect(edited.html).not.toContain(`>${article.title}</h1>`);
+    // …then takes it down: the next request is a 404, not the page rendered a moment ago.
+    await store.db.send(new DeleteCommand({ TableName: store.table, Key: Keys.publishedView(article.slug) }));
+    const gone = await app.request(path);
+    expect(gone.status).toBe(404);
+    expect(await gone.text()).not.toContain(title);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The core's DynamoDB commands (db.ts) over the DynamoDB JSON protocol, signed with aws4fetch
+ * The core's DynamoDB commands (db.ts) over the DynamoDB JSON protocol, signed with aws4
  * (signed-fetch.ts): the reader function's client, a few KB instead of the AWS SDK. It accepts and
  * returns what the SDK's DocumentClient does (marshall.ts), with the SDK's error names, so the
  * core cannot tell the two apart; tests/integration/db-clients.test.ts runs the same cases through

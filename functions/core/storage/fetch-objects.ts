@@ -1,5 +1,5 @@
 /**
- * The objects interface (objects.ts) over S3's REST API, signed with aws4fetch (signed-fetch.ts):
+ * The objects interface (objects.ts) over S3's REST API, signed with aws4 (signed-fetch.ts):
  * the reader function's S3 client. Path-style addressing on an emulator endpoint (s3rver),
  * virtual-hosted on AWS. Errors carry S3's code as their name (NoSuchBucket, AccessDenied,
  * SlowDown…), as the SDK's do.

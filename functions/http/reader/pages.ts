@@ -33,6 +33,7 @@ import type { PageData, Shell } from "../../../web/types";
 import type { AppDeps } from "../deps";
 import { CACHE } from "../cache";
 import { createFeeds } from "./feeds";
+import { renderedPages, type RenderedPages } from "./rendered";
 import { loadShell, origin } from "./shell";
 
 /**
@@ -64,17 +65,42 @@ export function pageParam(c: Context): number {
   return Number(raw);
 }
 
+/** Pages rendered per instance (rendered.ts): the article, home and section pages pass their inputs. */
+const RENDERED_PAGES = 100;
+const renders = new WeakMap<object, RenderedPages>();
+let reuseRenders = true;
+/** Off: every page is rendered (`npm run bench` measures the render itself this way). */
+export function reuseRenderedPages(on: boolean): void {
+  reuseRenders = on;
+}
+
 export function sendPage(
   deps: AppDeps,
   c: Context,
   shell: Shell,
   page: PageData,
-  options: { status?: ContentfulStatusCode; canonical?: string; cache?: string } = {},
+  options: {
+    status?: ContentfulStatusCode;
+    canonical?: string;
+    cache?: string;
+    /** Everything `page` is made from besides the shell: given, an unchanged page is not rendered again (rendered.ts). */
+    inputs?: readonly unknown[];
+  } = {},
 ) {
   const status = options.status ?? 200;
   const base = origin(deps, c);
   const canonical = sitePath(options.canonical ?? c.req.path, base);
-  const html = renderDocument({ ...shell, page, path: c.req.path, url: new URL(canonical, base).href }, { origin: base, path: canonical });
+  const render = () => renderDocument({ ...shell, page, path: c.req.path, url: new URL(canonical, base).href }, { origin: base, path: canonical });
+  let html: string;
+  if (options.inputs && reuseRenders) {
+    let cache = renders.get(deps.store);
+    if (!cache) renders.set(deps.store, (cache = renderedPages({ max: RENDERED_PAGES })));
+    // The top bar shows the day in Vietnam: a new day is a new render.
+    const inputs = [shell, vietnamDay(new Date()), ...options.inputs];
+    html = cache.get(`${status} ${base} ${canonical} ${c.req.path}`, inputs, render);
+  } else {
+    html = render();
+  }
   const cache =
     options.cache ?? (status === 200 ? CACHE.page : status === 404 ? CACHE.notFound : status === 400 ? CACHE.badRequest : CACHE.none);
   return c.html(html, status, { "Cache-Control": cache });
@@ -146,7 +172,7 @@ export function createPages(deps: AppDeps) {
       today: blocks.today,
       documents: blocks.documents,
       ...(blocks.video ? { video: blocks.video } : {}),
-    });
+    }, { inputs: [blocks] });
   });
 
   pages.get("/chuyen-muc/:slug", async (c) => {
@@ -166,7 +192,8 @@ export function createPages(deps: AppDeps) {
       c,
       shell,
       { kind: "section", section, articles: listing.items, total: listing.total, paging: { page, pages: listing.pages, path } },
-      { canonical: Urls.paged(path, page) },
+      // Page 1 comes from the instance's cache: the same listing object, the same page.
+      { canonical: Urls.paged(path, page), ...(page === 1 ? { inputs: [listing] } : {}) },
     );
   });
 
@@ -182,7 +209,8 @@ export function createPages(deps: AppDeps) {
     // the common path is the one GetItem of the view (reader/summaries.ts `SectionRecent`).
     const recent = await lists(store).get(`recent|${article.sectionId}`, () => Articles.recentInSection(store, article.sectionId));
     const related = recent.filter((item) => item.id !== article.id).slice(0, RELATED_LIMIT);
-    return sendPage(deps, c, shell, { kind: "article", article, related });
+    // The view as read now, as a string: an edit of any field is a new render; the same view, shell and neighbours are the same page.
+    return sendPage(deps, c, shell, { kind: "article", article, related }, { inputs: [recent, JSON.stringify(article)] });
   });
 
   pages.get("/tim-kiem", async (c) => {
