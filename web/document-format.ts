@@ -6,9 +6,10 @@ export const issueDay = (iso: string) => iso.split("-").reverse().join("/");
 
 export const VALIDITY_NAMES: Record<Validity, string> = { "in-force": "Còn hiệu lực", expired: "Hết hiệu lực", replaced: "Bị thay thế" };
 
-const sizeFormat = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
+let sizeFormat: Intl.NumberFormat | undefined;
 /** 1_258_291 → "1,2 MB"; 20_480 → "20 KB"; 512 → "512 byte". */
 export function formatSize(bytes: number): string {
+  sizeFormat ??= new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 1 });
   if (bytes >= 1024 * 1024) return `${sizeFormat.format(bytes / (1024 * 1024))} MB`;
   if (bytes >= 1024) return `${sizeFormat.format(bytes / 1024)} KB`;
   return `${sizeFormat.format(bytes)} byte`;

@@ -326,7 +326,7 @@ export const Documents = {
   },
 };
 
-const collator = new Intl.Collator("vi");
+let collator: Intl.Collator | undefined;
 
 function formOptions(items: readonly DocumentSummary[]): { issuers: DocumentType[]; years: string[] } {
   const issuers = new Map<string, string>();
@@ -337,7 +337,7 @@ function formOptions(items: readonly DocumentSummary[]): { issuers: DocumentType
     years.add(item.issuedAt.slice(0, 4));
   }
   return {
-    issuers: [...issuers].map(([slug, name]) => ({ slug, name })).sort((a, b) => collator.compare(a.name, b.name)),
+    issuers: [...issuers].map(([slug, name]) => ({ slug, name })).sort((a, b) => (collator ??= new Intl.Collator("vi")).compare(a.name, b.name)),
     years: [...years].sort().reverse(),
   };
 }
