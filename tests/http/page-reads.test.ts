@@ -95,6 +95,10 @@ describe("reads per page", () => {
     expect((await get("/")).calls).toEqual([]);
     await get("/chuyen-muc/kinh-te");
     expect((await get("/chuyen-muc/kinh-te")).calls).toEqual([]);
+    for (const list of ["/video", "/thu-vien-anh"]) {
+      await get(list);
+      expect((await get(list)).calls, list).toEqual([]);
+    }
   });
 
   it("a publication and an unpublication change the section's newest entries at once in this instance", async () => {

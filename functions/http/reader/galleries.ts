@@ -4,7 +4,7 @@ import { notFound } from "../../core/shared/errors";
 import { isSlug } from "../../core/shared/text";
 import { Urls } from "../../core/shared/urls";
 import type { AppDeps } from "../deps";
-import { pageParam, sendPage } from "./pages";
+import { lists, pageParam, sendPage } from "./pages";
 import { loadShell } from "./shell";
 
 /**
@@ -27,14 +27,18 @@ export function createGalleriesPages(deps: AppDeps) {
 
   pages.get(Urls.galleries(), async (c) => {
     const page = pageParam(c);
-    const [shell, listing] = await Promise.all([loadShell(deps), Galleries.page(store, page)]);
+    // The first page (the one most read) is kept per instance for a few seconds, as sections' are.
+    const [shell, listing] = await Promise.all([
+      loadShell(deps),
+      page === 1 ? lists(store).get("galleries|1", () => Galleries.page(store, 1)) : Galleries.page(store, page),
+    ]);
     if (page > listing.pages) throw notFound(`Thư viện ảnh không có trang ${page}.`);
     return sendPage(
       deps,
       c,
       shell,
       { kind: "galleries", items: listing.items, total: listing.total, paging: { page, pages: listing.pages, path: Urls.galleries() } },
-      { canonical: Urls.paged(Urls.galleries(), page) },
+      { canonical: Urls.paged(Urls.galleries(), page), ...(page === 1 ? { inputs: [listing] } : {}) },
     );
   });
 
@@ -42,9 +46,10 @@ export function createGalleriesPages(deps: AppDeps) {
     const slug = c.req.param("slug");
     // Not a reportage's address (the feed, /thu-vien-anh/rss.xml, is served elsewhere).
     if (!isSlug(slug)) return next();
-    const [shell, gallery, latest] = await Promise.all([loadShell(deps), Galleries.get(store, slug), Galleries.latest(store, OTHERS + 1)]);
+    const [shell, gallery, latest] = await Promise.all([loadShell(deps), Galleries.get(store, slug), lists(store).get("galleries|latest", () => Galleries.latest(store, OTHERS + 1))]);
     const others = latest.filter((item) => item.id !== gallery.id).slice(0, OTHERS);
-    return sendPage(deps, c, shell, { kind: "gallery", gallery, others });
+    // Read on every request, rendered again only when it or its neighbours changed (rendered.ts).
+    return sendPage(deps, c, shell, { kind: "gallery", gallery, others }, { inputs: [latest, JSON.stringify(gallery)] });
   });
 
   return pages;

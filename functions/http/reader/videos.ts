@@ -4,7 +4,7 @@ import { notFound } from "../../core/shared/errors";
 import { isSlug } from "../../core/shared/text";
 import { Urls } from "../../core/shared/urls";
 import type { AppDeps } from "../deps";
-import { pageParam, sendPage } from "./pages";
+import { lists, pageParam, sendPage } from "./pages";
 import { loadShell } from "./shell";
 
 /**
@@ -27,14 +27,18 @@ export function createVideosPages(deps: AppDeps) {
 
   pages.get(Urls.videos(), async (c) => {
     const page = pageParam(c);
-    const [shell, listing] = await Promise.all([loadShell(deps), Videos.page(store, page)]);
+    // The first page (the one most read) is kept per instance for a few seconds, as sections' are.
+    const [shell, listing] = await Promise.all([
+      loadShell(deps),
+      page === 1 ? lists(store).get("videos|1", () => Videos.page(store, 1)) : Videos.page(store, page),
+    ]);
     if (page > listing.pages) throw notFound(`Mục Video không có trang ${page}.`);
     return sendPage(
       deps,
       c,
       shell,
       { kind: "videos", items: listing.items, total: listing.total, paging: { page, pages: listing.pages, path: Urls.videos() } },
-      { canonical: Urls.paged(Urls.videos(), page) },
+      { canonical: Urls.paged(Urls.videos(), page), ...(page === 1 ? { inputs: [listing] } : {}) },
     );
   });
 
@@ -42,9 +46,10 @@ export function createVideosPages(deps: AppDeps) {
     const slug = c.req.param("slug");
     // Not a video's address (the feed, /video/rss.xml, is served elsewhere).
     if (!isSlug(slug)) return next();
-    const [shell, video, latest] = await Promise.all([loadShell(deps), Videos.get(store, slug), Videos.latest(store, OTHERS + 1)]);
+    const [shell, video, latest] = await Promise.all([loadShell(deps), Videos.get(store, slug), lists(store).get("videos|latest", () => Videos.latest(store, OTHERS + 1))]);
     const others = latest.filter((item) => item.id !== video.id).slice(0, OTHERS);
-    return sendPage(deps, c, shell, { kind: "video", video, others });
+    // Read on every request, rendered again only when it or its neighbours changed (rendered.ts).
+    return sendPage(deps, c, shell, { kind: "video", video, others }, { inputs: [latest, JSON.stringify(video)] });
   });
 
   return pages;
