@@ -174,7 +174,7 @@ describe("reads per page", () => {
     expect(await cache.get("x", load)).toBe(7); // a failed load is not kept
   });
 
-  it("renders a warm article once per version, yet shows an edit or a takedown by another instance at once", async () => {
+  it("reads a warm article's view on every request though its page is kept rendered: an edit or a takedown by another instance shows at once", async () => {
     const article = seeded.economy[8]!;
     const path = `/bai-viet/${article.slug}`;
     const first = await get(path);

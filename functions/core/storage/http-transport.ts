@@ -33,7 +33,7 @@ export interface Received {
   body: Uint8Array;
 }
 
-export const timeoutError = (ms: number) => Object.assign(new Error(`No answer within ${ms} ms`), { name: "TimeoutError" });
+const timeoutError = (ms: number) => Object.assign(new Error(`No answer within ${ms} ms`), { name: "TimeoutError" });
 
 function headerReader(res: IncomingMessage): Received["headers"] {
   return {
