@@ -49,7 +49,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         outDir: "dist/server",
         emptyOutDir: true,
         target: "node20",
-        rolldownOptions: { input: "web/entry-server.tsx", output: { entryFileNames: "entry-server.js" } },
+        rolldownOptions: { input: "web/entry-server.tsx", output: { entryFileNames: "entry-server.js", chunkFileNames: "pages/[name]-[hash].js" } },
       }
     : {
         outDir: "dist/client",

@@ -1,19 +1,24 @@
 /**
  * The Lambda bundles, built the way SST builds them (esbuild, ESM, minified, every package bundled
  * as deployed): size and cold import time of the reader (budgeted: 250 KB, 50 ms) and of the staff
- * function; and what each bundle is made of. The staff function must carry none of the reader's
+ * function; and what each bundle is made of. The reader is split (infra/Api.ts `splitting`): its
+ * size is what a cold start loads (the entry and the chunks it imports statically), the page kinds,
+ * search, open data and sessions being chunks imported on first use; the total is printed beside it. The staff function must carry none of the reader's
  * modules (READER_ONLY), and the reader no AWS SDK module (it signs its own calls: core/storage/
  * fetch-store.ts): tests/http/bundles.test.ts and tests/http/reader-bundle.test.ts check it on
  * every test run, the bench on the real minified bundle.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Metafile } from "esbuild";
 
 export interface BundleResult {
   label: string;
+  /** What a cold start loads: the entry and every chunk it imports statically. */
   bytes: number;
+  /** Every output file (split builds also hold chunks imported on first use). */
+  totalBytes: number;
   coldImportMs: number;
   /** Modules of READER_ONLY found in the bundle (only checked for the staff function). */
   readerOnly?: string[];
@@ -47,10 +52,25 @@ export function sdkIn(modules: string[]): string[] {
   return modules.filter((module) => /^(node_modules\/)?@(aws-sdk|smithy)\//.test(module));
 }
 
+/**
+ * The outputs a cold start loads: the entry and the chunks it imports statically, transitively
+ * (a split build's `import()` targets are left for their first use).
+ */
+export function loadedAtStart(metafile: Metafile, entry: string): string[] {
+  const loaded = new Set<string>();
+  const visit = (output: string) => {
+    if (loaded.has(output) || !metafile.outputs[output]) return;
+    loaded.add(output);
+    for (const imported of metafile.outputs[output]!.imports) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  return [...loaded];
+}
+
 /** Bytes of output per package (node_modules/<name>) or per folder two levels deep, largest first. */
-function partsOf(metafile: Metafile, output: string): [string, number][] {
+function partsOf(metafile: Metafile, outputs: string[]): [string, number][] {
   const parts = new Map<string, number>();
-  for (const [input, { bytesInOutput }] of Object.entries(metafile.outputs[output]?.inputs ?? {})) {
+  for (const [input, { bytesInOutput }] of outputs.flatMap((output) => Object.entries(metafile.outputs[output]?.inputs ?? {}))) {
     const path = input.split("/");
     const part = path[0] === "node_modules" ? path.slice(0, path[1]!.startsWith("@") ? 3 : 2).join("/") : path.slice(0, 2).join("/");
     parts.set(part, (parts.get(part) ?? 0) + bytesInOutput);
@@ -65,13 +85,19 @@ export function readerOnlyIn(modules: string[]): string[] {
 
 const BANNER = "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);";
 
-async function bundleOnce(label: string, entry: string, external: string[], keepNames = true): Promise<{ result: BundleResult; modules: string[]; parts: [string, number][] }> {
+async function bundleOnce(
+  label: string,
+  entry: string,
+  external: string[],
+  { keepNames = true, splitting = false }: { keepNames?: boolean; splitting?: boolean } = {},
+): Promise<{ result: BundleResult; modules: string[]; parts: [string, number][] }> {
   // Inside the project, so the external SDK resolves from node_modules as it would from the runtime.
   const dir = join(".build", "bench", label.replace(/[^a-z0-9]+/gi, "-").toLowerCase());
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const outfile = join(process.cwd(), dir, "api.mjs");
   const { metafile } = await build({
-    entryPoints: [entry],
+    entryPoints: { api: entry },
     bundle: true,
     minify: true,
     // As SST v2 builds an ESM function (its runtime/handlers/node.js): names kept unless the
@@ -81,13 +107,18 @@ async function bundleOnce(label: string, entry: string, external: string[], keep
     format: "esm",
     target: "esnext",
     mainFields: ["module", "main"],
-    outfile,
+    // Split as SST builds a function with `nodejs.splitting` (infra/Api.ts, the reader): an
+    // outdir of .mjs files, the entry named after the handler's file.
+    ...(splitting ? { splitting: true, outdir: join(process.cwd(), dir), outExtension: { ".js": ".mjs" } } : { outfile }),
     external,
     banner: { js: BANNER },
     metafile: true,
     logLevel: "error",
   });
-  const bytes = statSync(outfile).size;
+  const files = Object.keys(metafile.outputs);
+  const entryOutput = files.find((output) => metafile.outputs[output]!.entryPoint === entry)!;
+  const atStart = loadedAtStart(metafile, entryOutput);
+  const size = (outputs: string[]) => outputs.reduce((sum, output) => sum + statSync(output).size, 0);
   const probe = join(process.cwd(), dir, "probe.mjs");
   writeFileSync(
     probe,
@@ -107,14 +138,17 @@ async function bundleOnce(label: string, entry: string, external: string[], keep
     times.push(Number(out.stdout.trim()));
   }
   times.sort((a, b) => a - b);
-  // One entry, no splitting: the build has a single output.
-  const output = Object.keys(metafile.outputs)[0]!;
-  return { result: { label, bytes, coldImportMs: times[Math.floor(times.length / 2)]! }, modules: modulesOf(metafile, output), parts: partsOf(metafile, output) };
+  return {
+    result: { label, bytes: size(atStart), totalBytes: size(files), coldImportMs: times[Math.floor(times.length / 2)]! },
+    // Every module of every output: a module loaded on first use is still deployed, and run.
+    modules: [...new Set(files.flatMap((output) => modulesOf(metafile, output)))],
+    parts: partsOf(metafile, atStart),
+  };
 }
 
 export async function measureBundles(): Promise<BundleResult[]> {
   const staff = await bundleOnce("staff, AWS SDK bundled (deployed)", "functions/staff.ts", []);
-  const reader = await bundleOnce("reader, signed fetch, no AWS SDK", "functions/api.ts", [], false);
+  const reader = await bundleOnce("reader, signed fetch, no AWS SDK", "functions/api.ts", [], { keepNames: false, splitting: true });
   // sharp is installed beside the media function, not bundled (infra/Media.ts).
   const media = await bundleOnce("media, AWS SDK bundled, sharp installed", "functions/media.ts", ["sharp"]);
   return [

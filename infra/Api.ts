@@ -143,8 +143,11 @@ export function Api({ stack, app }: StackContext) {
           handler: "functions/api.handler",
           // SST keeps function and class names by default (+23 KB here); no reader code reads one
           // (errors are told apart by their `name` property, commands by `op`), and the reader's
-          // cold start is on every reader's path (bench/bundle.ts builds it the same way).
-          nodejs: { ...NODEJS_BUNDLING, esbuild: { keepNames: false } },
+          // cold start is on every reader's path. Split: what only some requests need (page kinds
+          // other than home, section and article; search; open data; sessions) is in chunks
+          // imported on first use, so a cold start loads ~200 KB of the ~300 (bench/bundle.ts
+          // builds it the same way; docs/architecture.md, "Budgets").
+          nodejs: { ...NODEJS_BUNDLING, splitting: true, esbuild: { keepNames: false } },
           logGroup: functionLogs,
           ...concurrencyOf(config, "reader"),
         },

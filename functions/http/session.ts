@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../core/shared/errors";
-import { ABSOLUTE_MS, Sessions } from "../core/accounts/sessions";
+import { ABSOLUTE_MS } from "../core/accounts/session-limits";
 import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
 import { siteOrigin } from "./origin";
@@ -39,11 +39,19 @@ export function clearSessionCookie(deps: AppDeps, c: Context) {
   deleteCookie(c, cookieName(deps, c), { path: "/", secure: isSecure(deps, c) });
 }
 
-/** Sets `user` from the session cookie; guests pass through with no user. */
+/**
+ * Sets `user` from the session cookie; guests pass through with no user. The session store (with
+ * users, passwords and login throttling) is imported on the first request that carries the
+ * cookie: most of the reader's requests never need it (docs/architecture.md, "Budgets").
+ */
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const user = await Sessions.resolve(deps.store, readSessionToken(deps, c));
-    if (user) c.set("user", user);
+    const token = readSessionToken(deps, c);
+    if (token) {
+      const { Sessions } = await import("../core/accounts/sessions");
+      const user = await Sessions.resolve(deps.store, token);
+      if (user) c.set("user", user);
+    }
     await next();
   };
 }

@@ -14,7 +14,8 @@ import { ScheduleOwnerAdmin } from "../../functions/core/content/schedule-owners
 import { scheduleImport, schedules } from "../../functions/core/content/schedules";
 import { MediaLibrary } from "../../functions/core/media/library";
 import { createEngine } from "../../functions/core/publishing/engine";
-import { datasetNamed, readDataset, type OpenDataQuery } from "../../functions/core/reader/open-data";
+import { DATASETS, datasetNamed, readDataset, type OpenDataQuery } from "../../functions/core/reader/open-data";
+import { OPEN_DATASETS } from "../../functions/core/shared/urls";
 import { OPEN_DATA_RATE } from "../../functions/core/reader/open-data-limits";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
 import { Sections } from "../../functions/core/sections/sections";
@@ -190,6 +191,11 @@ beforeAll(async () => {
   );
   openapi = (await get("/api/openapi.json")).body;
 }, 120_000);
+
+// The routes are made from OPEN_DATASETS before the datasets' code is loaded (http/reader/open-data.ts).
+it("routes exactly the datasets it describes", () => {
+  expect(DATASETS.map((dataset) => dataset.name)).toEqual([...OPEN_DATASETS]);
+});
 
 describe("paging with cursors", () => {
   it("walks every article newest first, two a page, with no repeat and no gap", async () => {

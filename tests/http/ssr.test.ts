@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderDocument } from "#ssr";
+import { preparePage, renderDocument, solidRenderer } from "#ssr";
 import type { AppProps } from "../../web/types";
 
 const site = { name: "Cổng thông tin điện tử Tỉnh ủy Thử Nghiệm", shortName: "Tỉnh ủy Thử Nghiệm", address: "", phone: "", email: "" };
@@ -78,5 +78,35 @@ describe("server rendering with Solid", () => {
     expect(html.split("Thân bài").length - 1).toBe(1);
     expect(html.split("Ý kiến đã duyệt").length - 1).toBe(1);
     expect(html).toContain('data-article-id="a1"');
+  });
+});
+
+// web/render.ts stands in for Solid's renderToString without its serializer: the same context,
+// so the same HTML and hydration keys. Compared on pages with islands, on a page kind loaded on
+// first use, and on a page with a hostile title.
+describe("the site's renderer (web/render.ts)", () => {
+  const options = { origin: "https://tinhuy.example.vn", path: "/" };
+  const pages: AppProps["page"][] = [
+    { kind: "article", article, related: [] },
+    { kind: "home", featured: [], bySection: [], today: { date: "2026-11-28", items: [] }, documents: [] },
+    { kind: "accessibility" },
+    { kind: "notices", notices: [] },
+    { kind: "not-found", message: "Không có trang này." },
+  ];
+
+  for (const page of pages) {
+    it(`renders the ${page.kind} page as Solid's renderToString does`, async () => {
+      await preparePage(page.kind);
+      const of = (render?: typeof solidRenderer) => renderDocument({ site, sections, banners: [], path: "/", url: "https://tinhuy.example.vn/", page }, options, render);
+      const ours = of();
+      expect(ours).toContain('data-hk="i0-');
+      expect(ours).toBe(of(solidRenderer));
+    });
+  }
+
+  it("loads a page kind once: nothing to wait for the second time", async () => {
+    await preparePage("site-map");
+    expect(preparePage("site-map")).toBeUndefined();
+    expect(preparePage("article")).toBeUndefined();
   });
 });

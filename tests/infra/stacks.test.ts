@@ -152,6 +152,17 @@ describe("Api", () => {
     expect(fn.Handler).toBe("functions/api.handler");
   });
 
+  // The reader's budget (docs/architecture.md, "Budgets") assumes a split build: its cold start
+  // loads the entry and its static chunks, page kinds, search, open data and sessions on first use.
+  it("ships the reader split into chunks, the staff function in one file", () => {
+    const reader = prod.functionAssets.find((files) => files.includes("api.mjs"));
+    expect(reader, prod.functionAssets.map((files) => files.join(" ")).join("\n")).toBeDefined();
+    expect(reader!.filter((file) => file !== "api.mjs").length).toBeGreaterThan(5);
+    expect(reader!.some((file) => file.startsWith("sessions-"))).toBe(true);
+    const staff = prod.functionAssets.find((files) => files.some((file) => /^staff\.m?js$/.test(file)));
+    expect(staff).toHaveLength(1);
+  });
+
   it("gets PORTAL_TABLE and PORTAL_BUCKET from the Storage stack", () => {
     const table = resourceNamed(prod.json.Storage, "AWS::DynamoDB::Table", "Table").id;
     const media = resourceNamed(prod.json.Storage, "AWS::S3::Bucket", "MediaBucket").id;

@@ -25,6 +25,8 @@ export interface SynthesizedStage {
   warnings: string[];
   /** cdk-nag's compliance report rows by short stack name (proves the checks ran). */
   nagReports: Record<"Storage" | "Api" | "Web", NagReportRow[]>;
+  /** The JavaScript files under functions/ of each function's code asset as SST built it ("api.mjs", "chunk-….mjs"). */
+  functionAssets: string[][];
   cleanup(): void;
 }
 
@@ -37,7 +39,7 @@ export interface NagReportRow {
 
 const STACKS = ["Storage", "Api", "Web"] as const;
 
-type Synthesis = Pick<SynthesizedStage, "json" | "errors" | "warnings" | "nagReports">;
+type Synthesis = Pick<SynthesizedStage, "json" | "errors" | "warnings" | "nagReports" | "functionAssets">;
 
 const fromSynthesis = (stage: string, synthesis: Synthesis, cleanup: () => void): SynthesizedStage => ({
   stage,
@@ -79,8 +81,8 @@ export async function synthesizeStage(stage: string): Promise<SynthesizedStage> 
   if (mine) {
     try {
       const result = await synthesizeHere(stage);
-      const { json, errors, warnings, nagReports } = result;
-      writeFileSync(`${done}.tmp`, JSON.stringify({ json, errors, warnings, nagReports }));
+      const { json, errors, warnings, nagReports, functionAssets } = result;
+      writeFileSync(`${done}.tmp`, JSON.stringify({ json, errors, warnings, nagReports, functionAssets }));
       renameSync(`${done}.tmp`, done);
       return result;
     } catch (error) {
@@ -138,11 +140,18 @@ async function synthesizeHere(stage: string): Promise<SynthesizedStage> {
             })
         : [];
     }
-    return fromSynthesis(stage, { json, errors, warnings, nagReports }, () => rmSync(dir, { recursive: true, force: true }));
+    return fromSynthesis(stage, { json, errors, warnings, nagReports, functionAssets: functionAssetsIn(outdir) }, () => rmSync(dir, { recursive: true, force: true }));
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** Each function asset of the cloud assembly (asset.<hash>/functions/…): its .mjs and .js files. */
+function functionAssetsIn(outdir: string): string[][] {
+  return readdirSync(outdir)
+    .filter((name) => name.startsWith("asset.") && existsSync(join(outdir, name, "functions")))
+    .map((name) => readdirSync(join(outdir, name, "functions")).filter((file) => /\.m?js$/.test(file)).sort());
 }
 
 /** The single resource of a type whose logical id starts with `prefix`. */

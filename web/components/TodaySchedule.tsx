@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import { Urls } from "../../functions/core/shared/urls";
 import type { TodaySchedule as TodayItem } from "../../functions/core/reader/schedules";
-import { day, whenOf } from "../pages/SchedulePage";
+import { day, whenOf } from "../schedule-format";
 
 /**
  * "Lịch công tác hôm nay" on the home page: today's entries of each body whose week is published

@@ -3,13 +3,10 @@ import { Island } from "../island";
 import { Urls } from "../../functions/core/shared/urls";
 import { formatDate, formatDateTime } from "../format";
 import type { IsoWeek } from "../types";
-import type { PublishedSchedule, ScheduleEntry, ScheduleOwnerLink } from "../../functions/core/reader/schedules";
-
-/** "2026-11-23" → "23/11/2026": calendar days, no time zone involved. */
-export const day = (iso: string) => iso.split("-").reverse().join("/");
+import { day, whenOf } from "../schedule-format";
+import type { PublishedSchedule, ScheduleOwnerLink } from "../../functions/core/reader/schedules";
 
 const WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"];
-export const SESSION_NAMES: Record<ScheduleEntry["session"], string> = { "ca-ngay": "Cả ngày", sang: "Sáng", chieu: "Chiều", toi: "Tối" };
 const COLUMNS = 6;
 
 /** The seven days of the week from its Monday, "YYYY-MM-DD". */
@@ -22,9 +19,6 @@ function daysOf(monday: string): string[] {
 function range(week: IsoWeek): string {
   return week.monday.slice(0, 4) === week.sunday.slice(0, 4) ? `${day(week.monday).slice(0, 5)} – ${day(week.sunday)}` : `${day(week.monday)} – ${day(week.sunday)}`;
 }
-
-/** "Sáng, 08:00" */
-export const whenOf = (entry: ScheduleEntry) => `${SESSION_NAMES[entry.session]}${entry.time ? `, ${entry.time}` : ""}`;
 
 /**
  * The weekly work schedule of one body (`/lich-cong-tac?tuan=&don-vi=`): the bodies as links, the

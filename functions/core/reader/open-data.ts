@@ -2,7 +2,7 @@ import { QueryCommand } from "../storage/db";
 import type { Section } from "../sections/sections";
 import { invalid } from "../shared/errors";
 import { isSlug } from "../shared/text";
-import { Urls } from "../shared/urls";
+import { OPEN_DATASETS, Urls } from "../shared/urls";
 import { contentKeys, Keys } from "../storage/keys";
 import { decodeCursor, encodeCursor } from "../storage/page";
 import type { Store } from "../storage/store";
@@ -28,7 +28,7 @@ import { SCHEDULE_SPACE, SESSION_LABELS, type ScheduleEntry } from "./schedules"
  * may then hold fewer than `limit` items, even none, while `next` is still given.
  */
 
-export type DatasetName = "news" | "documents" | "schedules" | "consultations";
+export type DatasetName = (typeof OPEN_DATASETS)[number];
 type View = Record<string, any>;
 
 export interface ItemContext {

@@ -17,6 +17,8 @@ export const PAGE_QUERY_PARAMS = [PAGE_PARAM, "q", "tuan", "don-vi", "loai", "na
 
 /** Open data (reader/open-data.ts): the JSON datasets live under this prefix, one path segment each. */
 export const OPEN_DATA_API = "/api/public";
+/** The datasets under OPEN_DATA_API, by name (reader/open-data.ts `DATASETS` describes each, in this order). */
+export const OPEN_DATASETS = ["news", "documents", "schedules", "consultations"] as const;
 /** The machine-readable description of the open-data datasets (OpenAPI 3.1). */
 export const OPEN_API_PATH = "/api/openapi.json";
 /** Every query parameter the open-data datasets read; CloudFront keys its open-data cache on these only (infra/Web.ts). */

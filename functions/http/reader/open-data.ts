@@ -1,16 +1,12 @@
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { clientKey, visitorKey } from "../../core/metrics/signing";
-import { DocumentTypes, type DocumentType } from "../../core/reader/documents";
-import { ARTICLE_TYPES, DATASETS, OPEN_DATA_LIMIT, openDataQuery, readDataset, READ_BOUNDS, type Dataset } from "../../core/reader/open-data";
+import { DocumentTypes } from "../../core/reader/documents";
 import { createRateLimiter, OPEN_DATA_RATE, type RateLimit } from "../../core/reader/open-data-limits";
 import { AppError } from "../../core/shared/errors";
-import { isOpenDataPath, OPEN_DATA_API, Urls } from "../../core/shared/urls";
-import { vietnamDay } from "../../core/shared/time";
-import type { OpenDataGuide } from "../../../web/pages/OpenDataPage";
+import { isOpenDataPath, OPEN_DATA_API, OPEN_DATASETS, Urls } from "../../core/shared/urls";
 import { CACHE } from "../cache";
 import type { AppDeps } from "../deps";
 import { clientAddress } from "../session";
-import { OPEN_DATA_PARAMETERS, openApiDocument } from "./openapi";
 import { sendPage } from "./pages";
 import { loadShell, origin } from "./shell";
 
@@ -26,6 +22,9 @@ import { loadShell, origin } from "./shell";
  * Cache-Control (CACHE.openData; frame.ts keeps it on these paths only, shared/urls.ts
  * `isOpenDataPath`). Dataset requests that reach the origin count against the client's limit
  * (open-data-limits.ts): 429 with Retry-After past it.
+ *
+ * The datasets' code (core/reader/open-data.ts) and the descriptions (openapi.ts) are imported on
+ * the first request that needs them, not on the reader's cold start (docs/architecture.md, "Budgets").
  */
 
 export interface OpenDataOptions {
@@ -57,15 +56,14 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
   const app = new Hono();
   const store = deps.store;
   const take = createRateLimiter(store, options.rate ?? OPEN_DATA_RATE);
-  const documentTypes = async (dataset: Dataset): Promise<readonly DocumentType[]> => (dataset.name === "documents" ? (await DocumentTypes.get(store)).types : []);
 
   for (const path of [`${OPEN_DATA_API}/*`, Urls.openApi()]) {
     app.use(path, cors);
     app.options(path, preflight);
   }
 
-  for (const dataset of DATASETS) {
-    app.get(Urls.openDataset(dataset.name), async (c) => {
+  for (const name of OPEN_DATASETS) {
+    app.get(Urls.openDataset(name), async (c) => {
       try {
         await take(clientKey(await visitorKey(store), clientAddress(deps, c)));
       } catch (error) {
@@ -73,7 +71,12 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
         throw error;
       }
       // Sections come with the shell (kept a few seconds per instance); types only for documents.
-      const [shell, types] = await Promise.all([loadShell(deps), documentTypes(dataset)]);
+      const [shell, types, { datasetNamed, openDataQuery, readDataset }] = await Promise.all([
+        loadShell(deps),
+        name === "documents" ? DocumentTypes.get(store).then((list) => list.types) : [],
+        import("../../core/reader/open-data"),
+      ]);
+      const dataset = datasetNamed(name)!;
       const context = { origin: origin(deps, c), sections: shell.sections, types };
       const query = openDataQuery(dataset, (name) => c.req.query(name), context);
       return c.json(await readDataset(store, dataset, query, context), 200, { "Cache-Control": CACHE.openData });
@@ -81,49 +84,14 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
   }
 
   app.get(Urls.openApi(), async (c) => {
-    const types = (await DocumentTypes.get(store)).types;
+    const [{ types }, { openApiDocument }] = await Promise.all([DocumentTypes.get(store), import("./openapi")]);
     return c.json(openApiDocument(origin(deps, c), types), 200, { "Cache-Control": CACHE.openData });
   });
 
   app.get(Urls.openData(), async (c) => {
-    const [shell, types] = await Promise.all([loadShell(deps), DocumentTypes.get(store)]);
+    const [shell, types, { openDataGuide }] = await Promise.all([loadShell(deps), DocumentTypes.get(store), import("./openapi")]);
     return sendPage(deps, c, shell, { kind: "open-data", guide: openDataGuide(origin(deps, c), types.types) });
   });
 
   return app;
-}
-
-/** What /du-lieu-mo shows: every dataset with an example, the parameters, the limits. */
-export function openDataGuide(base: string, types: readonly DocumentType[], now = new Date()): OpenDataGuide {
-  const at = (path: string, query: Record<string, string> = {}) => {
-    const url = new URL(path, base);
-    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
-    return url.href;
-  };
-  const today = vietnamDay(now);
-  const monthStart = `${today.slice(0, 7)}-01`;
-  const examples: Record<Dataset["name"], Record<string, string>> = {
-    news: { type: "news", limit: "10" },
-    documents: types[0] ? { type: types[0].slug, limit: "10" } : { limit: "10" },
-    schedules: { from: monthStart, limit: "5" },
-    consultations: { from: `${today.slice(0, 4)}-01-01` },
-  };
-  return {
-    datasets: DATASETS.map((d) => ({
-      name: d.name,
-      title: d.title,
-      description: d.description,
-      url: at(Urls.openDataset(d.name)),
-      example: at(Urls.openDataset(d.name), examples[d.name]),
-      ...(d.name === "news" ? { types: [...ARTICLE_TYPES] } : d.name === "documents" ? { types: [...types] } : {}),
-    })),
-    parameters: OPEN_DATA_PARAMETERS.map((p) => ({ ...p })),
-    openApiUrl: at(Urls.openApi()),
-    limits: {
-      default: OPEN_DATA_LIMIT.default,
-      max: OPEN_DATA_LIMIT.max,
-      perMinute: Math.round((OPEN_DATA_RATE.max * 60_000) / OPEN_DATA_RATE.windowMs),
-      filteredReads: READ_BOUNDS.queries * READ_BOUNDS.filteredPageSize,
-    },
-  };
 }

@@ -1,11 +1,15 @@
-import { ARTICLE_TYPES, DATASETS, OPEN_DATA_LIMIT, READ_BOUNDS, type DatasetName } from "../../core/reader/open-data";
+import { ARTICLE_TYPES, DATASETS, OPEN_DATA_LIMIT, READ_BOUNDS, type Dataset, type DatasetName } from "../../core/reader/open-data";
 import { OPEN_DATA_RATE } from "../../core/reader/open-data-limits";
+import { vietnamDay } from "../../core/shared/time";
+import type { OpenDataGuide } from "../../../web/pages/OpenDataPage";
 import type { DocumentType } from "../../core/reader/documents";
 import { VALIDITIES } from "../../core/reader/documents";
 import { SESSIONS } from "../../core/reader/schedules";
 import { Urls } from "../../core/shared/urls";
 
 /**
+ * The open data described, for programs and for people (open-data.ts imports this on first use).
+ *
  * `GET /api/openapi.json`: the OpenAPI 3.1 description of the open-data datasets, written by hand
  * (no generator: the reader bundle stays small, and the document says exactly what
  * core/reader/open-data.ts answers; tests/http/open-data.test.ts validates every answer against it).
@@ -226,5 +230,40 @@ export function openApiDocument(origin: string, types: readonly DocumentType[]) 
     servers: [{ url: origin }],
     paths,
     components: { schemas: schemas(types) },
+  };
+}
+
+/** What /du-lieu-mo shows: every dataset with an example, the parameters, the limits. */
+export function openDataGuide(base: string, types: readonly DocumentType[], now = new Date()): OpenDataGuide {
+  const at = (path: string, query: Record<string, string> = {}) => {
+    const url = new URL(path, base);
+    for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+    return url.href;
+  };
+  const today = vietnamDay(now);
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const examples: Record<Dataset["name"], Record<string, string>> = {
+    news: { type: "news", limit: "10" },
+    documents: types[0] ? { type: types[0].slug, limit: "10" } : { limit: "10" },
+    schedules: { from: monthStart, limit: "5" },
+    consultations: { from: `${today.slice(0, 4)}-01-01` },
+  };
+  return {
+    datasets: DATASETS.map((d) => ({
+      name: d.name,
+      title: d.title,
+      description: d.description,
+      url: at(Urls.openDataset(d.name)),
+      example: at(Urls.openDataset(d.name), examples[d.name]),
+      ...(d.name === "news" ? { types: [...ARTICLE_TYPES] } : d.name === "documents" ? { types: [...types] } : {}),
+    })),
+    parameters: OPEN_DATA_PARAMETERS.map((p) => ({ ...p })),
+    openApiUrl: at(Urls.openApi()),
+    limits: {
+      default: OPEN_DATA_LIMIT.default,
+      max: OPEN_DATA_LIMIT.max,
+      perMinute: Math.round((OPEN_DATA_RATE.max * 60_000) / OPEN_DATA_RATE.windowMs),
+      filteredReads: READ_BOUNDS.queries * READ_BOUNDS.filteredPageSize,
+    },
   };
 }

@@ -17,7 +17,7 @@
 import { Featured } from "../../core/reader/featured";
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { renderDocument } from "#ssr";
+import { preparePage, renderDocument } from "#ssr";
 import { Articles } from "../../core/reader/articles";
 import { AppError, invalid, notFound } from "../../core/shared/errors";
 import { Listings } from "../../core/reader/listings";
@@ -26,7 +26,6 @@ import { ScheduleOwners, Schedules } from "../../core/reader/schedules";
 import { Documents } from "../../core/reader/documents";
 import { Videos } from "../../core/reader/videos";
 import { vietnamDay } from "../../core/shared/time";
-import { normalizeQuery, Search, SEARCH_PAGE_SIZE } from "../../core/reader/search";
 import { DEFAULT_SETTINGS } from "../../core/site/settings";
 import { Urls } from "../../core/shared/urls";
 import type { PageData, Shell } from "../../../web/types";
@@ -74,7 +73,7 @@ export function reuseRenderedPages(on: boolean): void {
   reuseRenders = on;
 }
 
-export function sendPage(
+export async function sendPage(
   deps: AppDeps,
   c: Context,
   shell: Shell,
@@ -88,6 +87,9 @@ export function sendPage(
   } = {},
 ) {
   const status = options.status ?? 200;
+  // A page kind outside the SSR build's entry is imported on its first page (web/App.tsx).
+  const loading = preparePage(page.kind);
+  if (loading) await loading;
   const base = origin(deps, c);
   const canonical = sitePath(options.canonical ?? c.req.path, base);
   const render = () => renderDocument({ ...shell, page, path: c.req.path, url: new URL(canonical, base).href }, { origin: base, path: canonical });
@@ -214,6 +216,8 @@ export function createPages(deps: AppDeps) {
   });
 
   pages.get("/tim-kiem", async (c) => {
+    // Search and its index's code are imported on the first search, not on the cold start.
+    const { normalizeQuery, Search, SEARCH_PAGE_SIZE } = await import("../../core/reader/search");
     const query = normalizeQuery(c.req.query("q") ?? "");
     const page = pageParam(c);
     const [shell, result] = await Promise.all([loadShell(deps), Search.query(store, query, { page })]);

@@ -32,7 +32,7 @@ export function createPreview(deps: AppDeps) {
     const article = await Preview.article(deps.store, user, c.req.param("id"));
     const [shell, sameSection] = await Promise.all([loadShell(deps), Articles.listBySection(deps.store, article.sectionId, { limit: RELATED_LIMIT + 1 })]);
     const related = sameSection.items.filter((item) => item.id !== article.id).slice(0, RELATED_LIMIT);
-    const page = sendPage(deps, c, shell, { kind: "article", article, related }, { canonical: Urls.article(article.slug || article.id), cache: CACHE.none });
+    const page = await sendPage(deps, c, shell, { kind: "article", article, related }, { canonical: Urls.article(article.slug || article.id), cache: CACHE.none });
     const html = markAsPreview(await page.text());
     return c.html(html, 200, { "Cache-Control": CACHE.none, "X-Robots-Tag": "noindex, nofollow" });
   });
