@@ -125,7 +125,7 @@ async function bundleOnce(
     `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
   );
   const times: number[] = [];
-  for (let run = 0; run < 7; run++) {
+  for (let run = 0; run < 11; run++) {
     const out = spawnSync(process.execPath, [probe], {
       // What the Lambda runtime sets (the reader's fetch store reads the credentials at import).
       env: {

@@ -11,7 +11,6 @@
  */
 import { Hono } from "hono";
 import { resolveCounters } from "../../core/metrics/counters";
-import { Visitors } from "../../core/metrics/visitors";
 import { PUBLIC_KINDS } from "../../core/reader/kinds";
 import { invalid } from "../../core/shared/errors";
 import { Urls } from "../../core/shared/urls";
@@ -64,6 +63,8 @@ export function createDutiesPages(deps: AppDeps) {
     const year = raw === undefined ? thisYear : Number(raw);
     if (year < STATS_FIRST_YEAR || year > thisYear) throw invalid(`Chỉ có số liệu từ năm ${STATS_FIRST_YEAR} đến năm ${thisYear}.`, { nam: "Năm ngoài phạm vi." });
     // Per-day totals of one year: one Query per shard, at most 366 small items each.
+    // The counters' code is imported on first use (as the beacons', visitors.ts).
+    const { Visitors } = await import("./on-demand");
     const [shell, byDay] = await Promise.all([loadShell(deps), Visitors.visitsByDay(store, counters, `${year}-01-01`, `${year}-12-31`)]);
     const months = Array.from({ length: 12 }, (_, i) => ({ month: i + 1, visits: 0 }));
     for (const [day, count] of byDay) months[Number(day.slice(5, 7)) - 1]!.visits += count;

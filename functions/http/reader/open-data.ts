@@ -1,8 +1,8 @@
 import { Hono, type Context, type MiddlewareHandler } from "hono";
-import { clientKey, visitorKey } from "../../core/metrics/signing";
 import { DocumentTypes } from "../../core/reader/documents";
-import { createRateLimiter, OPEN_DATA_RATE, type RateLimit } from "../../core/reader/open-data-limits";
+import type { RateLimit } from "../../core/reader/open-data-limits";
 import { AppError } from "../../core/shared/errors";
+import { loadOnce } from "../../core/shared/load-once";
 import { isOpenDataPath, OPEN_DATA_API, OPEN_DATASETS, Urls } from "../../core/shared/urls";
 import { CACHE } from "../cache";
 import type { AppDeps } from "../deps";
@@ -55,7 +55,12 @@ const preflight = (c: Context) =>
 export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
   const app = new Hono();
   const store = deps.store;
-  const take = createRateLimiter(store, options.rate ?? OPEN_DATA_RATE);
+  // The limiter (per instance: refusals remembered) is made on the first dataset request.
+  const limiter = loadOnce(() => import("./on-demand").then(({ createRateLimiter, OPEN_DATA_RATE }) => createRateLimiter(store, options.rate ?? OPEN_DATA_RATE)));
+  const take = async (c: Context) => {
+    const [limit, { clientKey, visitorKey }] = await Promise.all([limiter(), import("./on-demand")]);
+    await limit(clientKey(await visitorKey(store), clientAddress(deps, c)));
+  };
 
   for (const path of [`${OPEN_DATA_API}/*`, Urls.openApi()]) {
     app.use(path, cors);
@@ -65,7 +70,7 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
   for (const name of OPEN_DATASETS) {
     app.get(Urls.openDataset(name), async (c) => {
       try {
-        await take(clientKey(await visitorKey(store), clientAddress(deps, c)));
+        await take(c);
       } catch (error) {
         if (error instanceof AppError && typeof error.details?.retryAfter === "number") c.header("Retry-After", String(error.details.retryAfter));
         throw error;
@@ -74,7 +79,7 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
       const [shell, types, { datasetNamed, openDataQuery, readDataset }] = await Promise.all([
         loadShell(deps),
         name === "documents" ? DocumentTypes.get(store).then((list) => list.types) : [],
-        import("../../core/reader/open-data"),
+        import("./on-demand"),
       ]);
       const dataset = datasetNamed(name)!;
       const context = { origin: origin(deps, c), sections: shell.sections, types };
@@ -84,12 +89,12 @@ export function createOpenData(deps: AppDeps, options: OpenDataOptions = {}) {
   }
 
   app.get(Urls.openApi(), async (c) => {
-    const [{ types }, { openApiDocument }] = await Promise.all([DocumentTypes.get(store), import("./openapi")]);
+    const [{ types }, { openApiDocument }] = await Promise.all([DocumentTypes.get(store), import("./on-demand")]);
     return c.json(openApiDocument(origin(deps, c), types), 200, { "Cache-Control": CACHE.openData });
   });
 
   app.get(Urls.openData(), async (c) => {
-    const [shell, types, { openDataGuide }] = await Promise.all([loadShell(deps), DocumentTypes.get(store), import("./openapi")]);
+    const [shell, types, { openDataGuide }] = await Promise.all([loadShell(deps), DocumentTypes.get(store), import("./on-demand")]);
     return sendPage(deps, c, shell, { kind: "open-data", guide: openDataGuide(origin(deps, c), types.types) });
   });
 

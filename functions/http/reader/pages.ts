@@ -217,7 +217,7 @@ export function createPages(deps: AppDeps) {
 
   pages.get("/tim-kiem", async (c) => {
     // Search and its index's code are imported on the first search, not on the cold start.
-    const { normalizeQuery, Search, SEARCH_PAGE_SIZE } = await import("../../core/reader/search");
+    const { normalizeQuery, Search, SEARCH_PAGE_SIZE } = await import("./on-demand");
     const query = normalizeQuery(c.req.query("q") ?? "");
     const page = pageParam(c);
     const [shell, result] = await Promise.all([loadShell(deps), Search.query(store, query, { page })]);

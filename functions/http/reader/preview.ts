@@ -1,7 +1,5 @@
 import { Hono } from "hono";
-import { requireUser } from "../../core/accounts/permissions";
 import { Articles } from "../../core/reader/articles";
-import { Preview } from "../../core/reader/preview";
 import { notFound } from "../../core/shared/errors";
 import { Urls } from "../../core/shared/urls";
 import type { AppDeps } from "../deps";
@@ -27,6 +25,8 @@ export function createPreview(deps: AppDeps) {
   const api = new Hono<AppEnv>();
 
   api.get("/preview/:kinds/:id", async (c) => {
+    // The preview's rules are imported on the first preview, not on the reader's cold start.
+    const { requireUser, Preview } = await import("./on-demand");
     const user = requireUser(c.get("user"));
     if (c.req.param("kinds") !== "articles") throw notFound("Chưa có bản xem trước cho loại nội dung này.");
     const article = await Preview.article(deps.store, user, c.req.param("id"));

@@ -1,5 +1,4 @@
 import { Hono, type Context } from "hono";
-import { scheduleCalendar } from "../../core/reader/schedule-calendar";
 import { ScheduleOwners, Schedules, weekLabel, weekParam, type ScheduleOwner } from "../../core/reader/schedules";
 import { notFound } from "../../core/shared/errors";
 import { Urls } from "../../core/shared/urls";
@@ -60,6 +59,8 @@ export function createSchedulesPages(deps: AppDeps) {
     const schedule = owner ? await Schedules.week(deps.store, owner.slug, week.id) : undefined;
     if (!owner || !schedule) throw notFound(`Lịch công tác ${weekLabel(week)}${owner ? ` của ${owner.name}` : ""} chưa được đăng.`);
     const base = origin(deps, c);
+    // The calendar's writer is imported on the first .ics request, not on the cold start.
+    const { scheduleCalendar } = await import("./on-demand");
     const body = scheduleCalendar(schedule, {
       pageUrl: new URL(Urls.schedule(week.id, owner.slug), base).href,
       host: new URL(base).hostname,

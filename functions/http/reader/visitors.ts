@@ -1,108 +1,26 @@
-import { type Context, Hono } from "hono";
-import { getCookie, setCookie } from "hono/cookie";
-import { type CounterConfig, resolveCounters, SumCache } from "../../core/metrics/counters";
-import { ClientLimits } from "../../core/metrics/limits";
-import { clientKey, visitorKey } from "../../core/metrics/signing";
-import { notFound } from "../../core/shared/errors";
-import { Views } from "../../core/metrics/views";
-import { type BeaconClient, PresenceMemo, VISITOR_COOKIE, VISITOR_COOKIE_MAX_AGE_S, Visitors, type VisitorStats } from "../../core/metrics/visitors";
+import { Hono } from "hono";
+import type { CounterConfig } from "../../core/metrics/counters";
+import { loadOnce } from "../../core/shared/load-once";
 import type { AppDeps } from "../deps";
 import type { AppEnv } from "../env";
-
-/** Whether an article id exists changes rarely; a minute per instance spares a read per beacon. */
-const ARTICLE_CHECK_MS = 60_000;
+import type { Beacons } from "./beacons";
 
 /**
- * Visitor and view beacons and the numbers they feed (docs/architecture.md, "Contract"):
+ * Routes of the visitor and view beacons and the numbers they feed (docs/architecture.md,
+ * "Contract"; what each does: beacons.ts):
  * - `POST /visits/heartbeat` → `{ newVisit, counted, stats }`, sets the signed `portal_vid` cookie;
  * - `POST /views/:articleId` → `{ counted, views }` (also starts a visit when there is none);
  * - `GET /views/:articleId` → `{ views }`;
  * - `GET /stats/visitors` → `{ total, online: { guests, members, total } }`.
- * A beacon over its client's limit (core/metrics/limits.ts; the client is `deps.clientAddress`) is
- * answered 202 with `counted: false`, writes nothing and sets no cookie.
- * Request bodies are ignored, so no body can break a beacon; every answer is no-store (frame.ts).
+ * The counters' code is imported on the first beacon, not on the reader's cold start: a page is
+ * served without it, its beacons follow (docs/architecture.md, "Budgets").
  */
 export function createVisitorsApi(deps: AppDeps & { counters?: CounterConfig }) {
-  const counters = resolveCounters(deps.counters);
-  const { store } = deps;
-  const statsCache = new SumCache<VisitorStats>(counters.cacheMs);
-  const viewsCache = new SumCache<number>(counters.cacheMs);
-  const articleCache = new SumCache<boolean>(ARTICLE_CHECK_MS);
-  // Per instance: what each client may still add, and whose presence was just written.
-  const limits = new ClientLimits(store);
-  const presence = new PresenceMemo();
+  const load = loadOnce<Beacons>(() => import("./on-demand").then(({ createBeacons }) => createBeacons(deps)));
   const api = new Hono<AppEnv>();
-
-  const beaconClient = async (c: Context): Promise<BeaconClient> => ({
-    limits,
-    client: clientKey(await visitorKey(store), deps.clientAddress?.(c)),
-    presence,
-  });
-
-  const stats = (now: number) => statsCache.get("", now, () => Visitors.stats(store, counters, now, counters.cacheMs));
-  const views = (articleId: string, now: number) => viewsCache.get(articleId, now, () => Views.total(store, counters, articleId));
-
-  async function requireArticle(articleId: string, now: number) {
-    const exists = Views.isArticleId(articleId) && (await articleCache.get(articleId, now, () => Views.articleExists(store, articleId)));
-    if (!exists) {
-      // Only "published" is remembered: an article approved a moment ago must count at once.
-      articleCache.forget(articleId);
-      throw notFound("Không tìm thấy bài viết.");
-    }
-  }
-
-  function isHttps(c: Context) {
-    return new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https" || Boolean(deps.publicUrl?.startsWith("https:"));
-  }
-
-  /** A heartbeat: presence, a visit when one starts, and the cookie carrying the session on (unless refused). */
-  async function beat(c: Context<AppEnv>, now: number, from: BeaconClient) {
-    const result = await Visitors.heartbeat(store, counters, { cookie: getCookie(c, VISITOR_COOKIE), member: Boolean(c.get("user")), now, from });
-    if (!result.cookie) return result;
-    setCookie(c, VISITOR_COOKIE, result.cookie, {
-      path: "/api",
-      httpOnly: true,
-      sameSite: "Lax",
-      secure: isHttps(c),
-      maxAge: VISITOR_COOKIE_MAX_AGE_S,
-    });
-    if (result.newVisit && result.online) {
-      const side = result.member ? "members" : "guests";
-      statsCache.adjust("", now, (value) => ({
-        total: value.total + 1,
-        online: { ...value.online, [side]: value.online[side] + 1, total: value.online.total + 1 },
-      }));
-    }
-    return result;
-  }
-
-  api.post("/visits/heartbeat", async (c) => {
-    const now = counters.now();
-    const { newVisit, counted } = await beat(c, now, await beaconClient(c));
-    return c.json({ newVisit, counted, stats: await stats(now) }, counted ? 200 : 202);
-  });
-
-  api.get("/stats/visitors", async (c) => c.json(await stats(counters.now())));
-
-  api.post("/views/:articleId", async (c) => {
-    const now = counters.now();
-    const articleId = c.req.param("articleId");
-    await requireArticle(articleId, now);
-    const from = await beaconClient(c);
-    const session = Visitors.readCookie(getCookie(c, VISITOR_COOKIE), now, await visitorKey(store));
-    const visit = session && Visitors.isActive(session, now) ? { counted: true, visitorId: session.visitorId } : await beat(c, now, from);
-    if (!visit.counted) return c.json({ counted: false, views: await views(articleId, now) }, 202);
-    const { counted, limited } = await Views.count(store, counters, { visitorId: visit.visitorId, articleId, now, from });
-    if (counted) viewsCache.adjust(articleId, now, (value) => value + 1);
-    return c.json({ counted, views: await views(articleId, now) }, limited ? 202 : 200);
-  });
-
-  api.get("/views/:articleId", async (c) => {
-    const now = counters.now();
-    const articleId = c.req.param("articleId");
-    await requireArticle(articleId, now);
-    return c.json({ views: await views(articleId, now) });
-  });
-
+  api.post("/visits/heartbeat", async (c) => (await load()).heartbeat(c));
+  api.get("/stats/visitors", async (c) => (await load()).stats(c));
+  api.post("/views/:articleId", async (c) => (await load()).countView(c));
+  api.get("/views/:articleId", async (c) => (await load()).views(c));
   return api;
 }
