@@ -9,6 +9,7 @@ import { gzipSync } from "node:zlib";
 import { Articles } from "../functions/core/reader/articles";
 import { Sections } from "../functions/core/sections/sections";
 import type { Store } from "../functions/core/storage/store";
+import { publicPageTypes } from "./page-types";
 
 const KB = 1024;
 const BUDGET_KB = 25;
@@ -27,25 +28,7 @@ export async function jsPerPageType(url: string, store: Store) {
     video: await firstItem(url, "/video", "/video/"),
     consultation: await firstItem(url, "/gop-y", "/gop-y/"),
   };
-  const types: [string, string | undefined][] = [
-    ["home", "/"],
-    ["section", `/chuyen-muc/${sections[0]!.slug}`],
-    ["article", `/bai-viet/${latest.items[0]!.slug}`],
-    ["search", "/tim-kiem?q=tinh+uy"],
-    ["documents", "/van-ban"],
-    ["document", items.document],
-    ["schedule", "/lich-cong-tac"],
-    ["galleries", "/thu-vien-anh"],
-    ["gallery", items.gallery],
-    ["videos", "/video"],
-    ["video", items.video],
-    ["consultations", "/gop-y"],
-    ["consultation", items.consultation],
-    ["open data", "/du-lieu-mo"],
-    ["site map", "/so-do-cong"],
-    ["stats", "/thong-ke"],
-    ["not found", "/bai-viet/khong-co-bai-nay"],
-  ];
+  const types = publicPageTypes({ section: sections[0]!.slug, article: latest.items[0]!.slug, search: "tinh uy", ...items });
   console.log("\n## JavaScript per page type (gzip)");
   let largest = 0;
   for (const [label, path] of types) {

@@ -7,6 +7,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_CONTENT_SECURITY_POLICY } from "../../functions/http/security-headers";
+import { publicPageTypes } from "../../bench/page-types";
 import { NoticeAdmin } from "../../functions/core/site/notice-admin";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
@@ -103,30 +104,11 @@ describe("the pages' Content-Security-Policy in Chromium", () => {
       video: await firstItem(page, "/video", "/video/"),
       consultation: await firstItem(page, "/gop-y", "/gop-y/"),
     };
-    const types: [string, string][] = [
-      ["home", "/"],
-      ["section", "/chuyen-muc/kinh-te"],
-      ["article", `/bai-viet/${seeded.shrimp.slug}`],
-      ["search", "/tim-kiem?q=tom+cang+xanh"],
-      ["documents", "/van-ban"],
-      ["document", items.document],
-      ["schedule", "/lich-cong-tac"],
-      ["galleries", "/thu-vien-anh"],
-      ["gallery", items.gallery],
-      ["videos", "/video"],
-      ["video", items.video],
-      ["consultations", "/gop-y"],
-      ["consultation", items.consultation],
-      ["open data", "/du-lieu-mo"],
-      ["site map", "/so-do-cong"],
-      ["accessibility", "/tiep-can"],
-      ["stats", "/thong-ke"],
-      ["notices", "/thong-bao"],
-      ["not found", "/bai-viet/khong-co-bai-nay"],
-    ];
+    const types = publicPageTypes({ section: "kinh-te", article: seeded.shrimp.slug, search: "tom cang xanh", ...items });
     const found: Record<string, string[]> = {};
     for (const [name, path] of types) {
-      const res = await page.goto(base + path);
+      expect(path, `${name}: an item in the seeded data`).toBeDefined();
+      const res = await page.goto(base + path!);
       expect(res?.headers()["content-security-policy"], name).toBe(PAGE_CONTENT_SECURITY_POLICY);
       await page.waitForSelector("html[data-hydrated]", { timeout: 15_000 });
       // Every island on the page was hydrated: its interactive-only controls appeared.

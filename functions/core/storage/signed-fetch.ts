@@ -61,7 +61,7 @@ export function serviceError(status: number, name: string, message: string, memb
 
 /** Whether the SDK would try the call again: throttling, 5xx, timeouts and network errors. */
 function retryable(error: unknown): boolean {
-  const e = error as Partial<ServiceError> & { code?: string; cause?: { code?: string } };
+  const e = error as Partial<ServiceError> & { code?: string };
   if (e.$metadata) return Boolean(e.$retryable) || TRANSIENT.has(e.name ?? "") || (e.$metadata.httpStatusCode ?? 0) >= 500;
   // Our per-attempt TimeoutError, and Node's network errors (ECONNREFUSED, ECONNRESET…: a `code`, no service status).
   return e.name === "TimeoutError" || typeof e.code === "string";
