@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../core/shared/errors";
-import { ABSOLUTE_MS } from "../core/accounts/session-limits";
 import type { AppDeps } from "./deps";
 import type { AppEnv } from "./env";
 import { siteOrigin } from "./origin";
@@ -25,13 +24,14 @@ export function readSessionToken(deps: AppDeps, c: Context): string | undefined 
   return getCookie(c, cookieName(deps, c));
 }
 
-export function writeSessionCookie(deps: AppDeps, c: Context, token: string) {
+/** `maxAgeMs`: the session's absolute lifetime (core/accounts/sessions.ts `ABSOLUTE_MS`; staff/auth.ts, the only writer, passes it). */
+export function writeSessionCookie(deps: AppDeps, c: Context, token: string, maxAgeMs: number) {
   setCookie(c, cookieName(deps, c), token, {
     httpOnly: true,
     secure: isSecure(deps, c),
     sameSite: "Lax",
     path: "/",
-    maxAge: Math.floor(ABSOLUTE_MS / 1000),
+    maxAge: Math.floor(maxAgeMs / 1000),
   });
 }
 

@@ -2,7 +2,7 @@ import { Hono, type Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import { changeOwnPassword } from "../../core/accounts/password-change";
-import { Sessions } from "../../core/accounts/sessions";
+import { ABSOLUTE_MS, Sessions } from "../../core/accounts/sessions";
 import { resolveThrottle } from "../../core/accounts/throttle";
 import { AppError } from "../../core/shared/errors";
 import { parse } from "../../core/shared/validation";
@@ -48,7 +48,7 @@ export function createAuthApi(deps: AppDeps) {
         c.header("Retry-After", String(error.details.retryAfter));
       throw error;
     });
-    writeSessionCookie(deps, c, token);
+    writeSessionCookie(deps, c, token, ABSOLUTE_MS);
     setCookie(c, deviceCookie(deps, c), device, {
       httpOnly: true,
       secure: isSecure(deps, c),
