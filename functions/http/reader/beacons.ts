@@ -13,14 +13,9 @@ import type { AppEnv } from "../env";
 const ARTICLE_CHECK_MS = 60_000;
 
 /**
- * What the visitor and view beacons do (visitors.ts routes them and imports this module on the
- * first beacon; one instance per app, created then, holds the per-instance caches and limits).
- *
- * Visitor and view beacons and the numbers they feed (docs/architecture.md, "Contract"):
- * - `POST /visits/heartbeat` → `{ newVisit, counted, stats }`, sets the signed `portal_vid` cookie;
- * - `POST /views/:articleId` → `{ counted, views }` (also starts a visit when there is none);
- * - `GET /views/:articleId` → `{ views }`;
- * - `GET /stats/visitors` → `{ total, online: { guests, members, total } }`.
+ * What the visitor and view beacons do; their routes and answers are listed in visitors.ts, which
+ * imports this module (through on-demand.ts) on the first beacon and makes one instance per app,
+ * holding the per-instance caches and limits.
  * A beacon over its client's limit (core/metrics/limits.ts; the client is `deps.clientAddress`) is
  * answered 202 with `counted: false`, writes nothing and sets no cookie.
  * Request bodies are ignored, so no body can break a beacon; every answer is no-store (frame.ts).
