@@ -136,6 +136,11 @@ export default function RichText(props: RichTextProps) {
                   title={tool.label}
                   aria-label={tool.label}
                   aria-pressed={tool.active ? (active() ? "true" : "false") : undefined}
+                  // A click leaves the caret in the text: the text keeps the focus, so what is typed
+                  // right after goes in at once (given to the button, Tiptap's focus() would bring it
+                  // back only at the next frame, and quick typing in between would be lost).
+                  // Keyboard users reach the buttons with Tab as before.
+                  onMouseDown={(event) => event.preventDefault()}
                   onClick={() => {
                     const instance = editor();
                     if (instance) tool.run(instance);
