@@ -4,13 +4,13 @@
  * sites), reachable with the keyboard, its picture actually loads from /media/, and axe-core finds
  * no WCAG 2.1 A/AA violation on a page that shows them.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { DEMO_BANNERS, seedBanners } from "../../scripts/seed/banners";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -78,8 +78,7 @@ describe("linked banners in Chromium", () => {
       const res = await page.goto(`${base}/`);
       expect(res?.status()).toBe(200);
       await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
-      const result = await new AxeBuilder({ page }).include("aside.sidebar").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await axeViolations(page, "aside.sidebar")).toEqual([]);
     } finally {
       await browser.close();
     }

@@ -4,7 +4,6 @@
  * reads the receipt; the board exports the CSV; axe-core finds no WCAG 2.1 A/AA violation on the
  * list, the draft and the form with its errors; without JavaScript the form says where to e-mail.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultationImport, consultations } from "../../functions/core/content/consultations";
@@ -13,6 +12,7 @@ import { createEngine } from "../../functions/core/publishing/engine";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { tinyPdf } from "../../scripts/seed/pdf";
+import { axeViolations } from "../support/axe";
 import { createUser, PASSWORD } from "../support/auth";
 import { launchChromium } from "../support/browser";
 import { seedReaderPortal } from "../support/reader-fixtures";
@@ -24,11 +24,6 @@ let base: string;
 let boardEmail: string;
 let openSlug: string;
 const receiver = { unit: "Văn phòng Tỉnh ủy", address: "Số 1 đường Trung Tâm", email: "gopy@thunghiem.example.vn" };
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 beforeAll(async () => {
   const store = await createTestStore();
@@ -79,14 +74,14 @@ describe("drafts for public comment in Chromium", () => {
       await page.goto(`${base}/gop-y`);
       await page.waitForSelector("html[data-hydrated]");
       expect(await page.locator("main").innerText()).toMatch(/Còn 4\d ngày/);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByRole("link", { name: "Dự thảo Nghị quyết về chuyển đổi số" }).click();
       await page.waitForURL(`${base}/gop-y/${openSlug}`);
       await page.waitForSelector("html[data-hydrated]");
       const send = page.getByRole("button", { name: "Gửi góp ý" });
       await expect.poll(() => send.isEnabled()).toBe(true);
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await send.click();
       const nameError = page.locator("#gy-name-error");
@@ -94,7 +89,7 @@ describe("drafts for public comment in Chromium", () => {
       expect(await page.locator("#gy-name").getAttribute("aria-describedby")).toContain("gy-name-error");
       expect(await page.locator("#gy-name").getAttribute("aria-invalid")).toBe("true");
       expect(await page.locator("#gy-content-error").innerText()).toContain("Nội dung góp ý");
-      expect(await axe(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
 
       await page.getByLabel("Họ và tên").fill("Nguyễn Thị Mai");
       await page.getByLabel("Cơ quan, tổ chức").fill("Hội Phụ nữ phường Vân Giang");

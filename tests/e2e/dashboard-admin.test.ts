@@ -8,7 +8,6 @@
  * day's audit trail, which names each of those actions. axe-core finds no WCAG 2.1 A/AA violation
  * on any administration screen. One Chromium, two contexts, one server.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Users } from "../../functions/core/accounts/users";
@@ -18,6 +17,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { seedImage } from "../../scripts/seed/images";
+import { axeViolations } from "../support/axe";
 import { sharedBrowser } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -51,11 +51,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 function shows(locator: Locator, text: string | RegExp): Promise<void> {
   return locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
 }
@@ -85,7 +80,7 @@ describe("the administration screens in Chromium", () => {
       await signIn(admin, ADMIN.email, PASSWORD);
       await admin.getByRole("navigation", { name: "Khu quản trị" }).getByRole("link", { name: "Quản trị" }).click();
       await admin.getByRole("heading", { level: 1, name: "Quản trị hệ thống" }).waitFor();
-      violations.home = await axe(admin);
+      violations.home = await axeViolations(admin);
 
       // A writer with a section; a too-short password first, refused next to the field.
       await open(admin, "Tài khoản", "Tài khoản");
@@ -100,7 +95,7 @@ describe("the administration screens in Chromium", () => {
       const password = create.getByLabel("Mật khẩu ban đầu");
       expect(await password.getAttribute("aria-invalid")).toBe("true");
       expect(await admin.evaluate(() => document.activeElement?.id)).toBe("new-user-password");
-      violations.users = await axe(admin);
+      violations.users = await axeViolations(admin);
       await password.fill(WRITER.password);
       await create.getByRole("button", { name: "Tạo tài khoản" }).click();
       await shows(create.getByRole("status"), `Đã tạo tài khoản ${WRITER.name}.`);
@@ -125,7 +120,7 @@ describe("the administration screens in Chromium", () => {
 
       // Site settings: the managing agency saved, still there after a reload.
       await open(admin, "Cấu hình cổng", "Cấu hình cổng thông tin");
-      violations.settings = await axe(admin);
+      violations.settings = await axeViolations(admin);
       await admin.getByLabel("Cơ quan chủ quản").fill(AGENCY);
       await admin.getByRole("button", { name: "Lưu cấu hình" }).click();
       await shows(admin.getByRole("status"), "Đã lưu cấu hình.");
@@ -144,7 +139,7 @@ describe("the administration screens in Chromium", () => {
       await newSection.getByRole("button", { name: "Tạo chuyên mục" }).click();
       await shows(newSection.getByRole("status"), "Đã tạo chuyên mục Nông nghiệp.");
       await admin.getByRole("row", { name: /Nông nghiệp/ }).waitFor();
-      violations.sections = await axe(admin);
+      violations.sections = await axeViolations(admin);
 
       // A banner with an image from the library.
       await open(admin, "Ảnh liên kết", "Ảnh liên kết");
@@ -157,14 +152,14 @@ describe("the administration screens in Chromium", () => {
       await newBanner.getByRole("button", { name: "Thêm ảnh liên kết" }).click();
       await shows(newBanner.getByRole("status"), "Đã thêm ảnh liên kết Cổng Dịch vụ công tỉnh Hòa Phong.");
       await admin.getByRole("row", { name: /Cổng Dịch vụ công tỉnh Hòa Phong/ }).waitFor();
-      violations.banners = await axe(admin);
+      violations.banners = await axeViolations(admin);
 
       await open(admin, "Đơn vị có lịch công tác", "Đơn vị có lịch công tác");
       await admin.getByRole("heading", { name: "Thêm đơn vị" }).waitFor();
-      violations.owners = await axe(admin);
+      violations.owners = await axeViolations(admin);
       await open(admin, "Loại văn bản", "Loại văn bản");
       await admin.getByRole("button", { name: "Lưu danh sách" }).waitFor();
-      violations.types = await axe(admin);
+      violations.types = await axeViolations(admin);
 
       // Today's audit names every action above, in words.
       await open(admin, "Nhật ký", "Nhật ký thao tác");
@@ -172,7 +167,7 @@ describe("the administration screens in Chromium", () => {
       const table = admin.getByRole("table");
       for (const what of ["tạo tài khoản", "khóa tài khoản", "sửa cấu hình cổng", "tạo chuyên mục", "tạo ảnh liên kết"]) await shows(table.getByRole("row"), what);
       await shows(table, ADMIN.name);
-      violations.audit = await axe(admin);
+      violations.audit = await axeViolations(admin);
     } catch (error) {
       // What the admin saw when a step failed: the screen's text says more than a timeout.
       console.error("Màn hình của quản trị viên:", await admin.locator("main").innerText().catch(() => "?"));

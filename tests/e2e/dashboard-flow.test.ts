@@ -8,7 +8,6 @@
  * shows in "Đã lên lịch" with its time). The writer changes their password. axe finds no WCAG 2.1
  * A/AA violation on the work lists and the password screen. One server and one Chromium.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Users } from "../../functions/core/accounts/users";
@@ -17,6 +16,7 @@ import { Settings } from "../../functions/core/site/settings";
 import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -54,10 +54,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function axe(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const axe = () => axeViolations(page);
 
 function shows(locator: Locator, text: string | RegExp): Promise<void> {
   return locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });

@@ -11,7 +11,6 @@
  * video. axe-core finds no WCAG 2.1 A/AA violation on each screen.
  * One server, one s3rver (events processed as `npm start` does) and one Chromium for the file.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +28,7 @@ import { configureMediaBucket, mediaEvents } from "../../scripts/local/media";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { seedImage } from "../../scripts/seed/images";
 import { landscapeVideo } from "../../scripts/seed/videos-mp4";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { Samples } from "../support/media";
 import { SITE } from "../support/reader-fixtures";
@@ -83,11 +83,6 @@ afterAll(async () => {
   await s3?.stop();
   if (directory) rmSync(directory, { recursive: true, force: true });
 });
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 function shows(locator: Locator, text: string | RegExp): Promise<void> {
   return locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
@@ -148,11 +143,11 @@ describe("the dashboard's kinds screens in Chromium", () => {
       await shows(files.locator(".upload__phase"), "Sẵn sàng.");
       await files.getByRole("checkbox", { name: /chi-thi-15-ct-tu\.pdf/ }).waitFor();
       expect(await files.getByRole("checkbox", { name: /chi-thi-15-ct-tu\.pdf/ }).isChecked()).toBe(true);
-      violations["document files"] = await axe(page);
+      violations["document files"] = await axeViolations(page);
       await files.getByRole("button", { name: "Thêm 1 mục đã chọn" }).click();
       await shows(page.locator(".file-list"), "chi-thi-15-ct-tu.pdf");
       const documentUrl = await saveNew(page, "Lưu văn bản", "van-ban");
-      violations.document = await axe(page);
+      violations.document = await axeViolations(page);
       await submit(page);
 
       await page.goto(`${base}/quan-tri/lich-cong-tac/moi`);
@@ -177,7 +172,7 @@ describe("the dashboard's kinds screens in Chromium", () => {
       const tuesday = page.getByRole("row", { name: new RegExp(`Thứ Ba ${day(weekDays[1]!)}`) });
       expect(await tuesday.innerText()).toContain("Làm việc với Đảng ủy xã Ngọc Sơn");
       const scheduleUrl = await saveNew(page, "Lưu lịch", "lich-cong-tac");
-      violations.schedule = await axe(page);
+      violations.schedule = await axeViolations(page);
       await submit(page);
 
       // A reportage of three photos, reordered with the keyboard.
@@ -198,7 +193,7 @@ describe("the dashboard's kinds screens in Chromium", () => {
       await shows(page.locator("[aria-live]"), `Đã chuyển ảnh “${PHOTOS[0]!.alt}” đến vị trí 3/3.`);
       expect(await page.locator(".photo-list__alt").allInnerTexts()).toEqual([1, 2, 0].map((i, n) => `Ảnh ${n + 1}. Mô tả: ${PHOTOS[i]!.alt}`));
       const galleryUrl = await saveNew(page, "Lưu phóng sự", "phong-su-anh");
-      violations.gallery = await axe(page);
+      violations.gallery = await axeViolations(page);
       await submit(page);
 
       // A video uploaded from the picker, with a poster.
@@ -215,7 +210,7 @@ describe("the dashboard's kinds screens in Chromium", () => {
       await page.getByLabel("Tóm tắt").fill("Những khoảnh khắc đẹp của ngày hội đua thuyền.");
       await page.getByLabel("Hiển thị ở trang chủ").check();
       const videoUrl = await saveNew(page, "Lưu video", "video");
-      violations.video = await axe(page);
+      violations.video = await axeViolations(page);
       await submit(page);
 
       // A draft for comment with a short period: the reason is asked for before saving.
@@ -277,7 +272,7 @@ describe("the dashboard's kinds screens in Chromium", () => {
       await page.getByRole("button", { name: "Lưu báo cáo" }).click();
       await shows(page.getByRole("status"), "Đã lưu báo cáo tổng hợp.");
       await shows(page.locator("#report-title + p"), "chi-thi-15-ct-tu.pdf");
-      violations.consultation = await axe(page);
+      violations.consultation = await axeViolations(page);
 
       // Readers: the document's number, the week's entries, the photos in order, the video.
       const [documentPage, schedulePage, galleryPage, videoPage] = published as [string, string, string, string, string];

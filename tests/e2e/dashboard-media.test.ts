@@ -9,7 +9,6 @@
  * page loads a dashboard asset. Its own s3rver (events processed as `npm start` does) and server on
  * random ports; everything is stopped even when a step fails.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,6 +23,7 @@ import { createStore, type Store } from "../../functions/core/storage/sdk-store"
 import { ensureBucket, ensureTable, freePort, localStoreOptions, startS3, type Emulator } from "../../scripts/local/emulators";
 import { configureMediaBucket, mediaEvents } from "../../scripts/local/media";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 
@@ -74,11 +74,6 @@ afterAll(async () => {
   if (directory) rmSync(directory, { recursive: true, force: true });
 });
 
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
 /** Waits until `locator` shows `text` (what Playwright's toContainText does, without @playwright/test). */
 function shows(locator: Locator, text: string | RegExp): Promise<void> {
   return locator.filter({ hasText: text }).first().waitFor({ timeout: 15_000 });
@@ -105,7 +100,7 @@ describe("the dashboard in Chromium", () => {
       // Sign-in screen, then the writer signs in.
       await page.goto(`${base}/quan-tri`);
       await page.getByRole("heading", { level: 1, name: "Đăng nhập quản trị nội dung" }).waitFor();
-      violations["sign-in"] = await axe(page);
+      violations["sign-in"] = await axeViolations(page);
       await page.getByRole("button", { name: "Đăng nhập" }).click();
       await shows(page.getByRole("alert"), "Hãy điền đủ thư điện tử và mật khẩu.");
       await signIn(page, WRITER.email);
@@ -123,7 +118,7 @@ describe("the dashboard in Chromium", () => {
       const record = (await MediaLibrary.list(store, { kind: "image" })).items[0]!;
       expect(record).toMatchObject({ status: "ready", width: 2000, height: 1300, filename: "dong-lua-hoa-phong.jpg" });
       await shows(page.locator(".media-card", { hasText: "dong-lua-hoa-phong.jpg" }), "Chưa có mô tả ảnh (alt)");
-      violations["media library"] = await axe(page);
+      violations["media library"] = await axeViolations(page);
 
       // An article whose featured image has no alt text yet: the server refuses it, the screen says why.
       await page.getByRole("link", { name: "Bài viết", exact: true }).click();
@@ -163,7 +158,7 @@ describe("the dashboard in Chromium", () => {
       await shows(page.locator(".status-line"), "Bản nháp");
       const articleUrl = page.url();
       await body.waitFor();
-      violations.editor = await axe(page);
+      violations.editor = await axeViolations(page);
 
       // The alt text, in the library's details dialog.
       await page.getByRole("link", { name: "Thư viện ảnh và tệp" }).click();
@@ -198,7 +193,7 @@ describe("the dashboard in Chromium", () => {
       await page.getByRole("link", { name: "Bài viết", exact: true }).click();
       const queue = page.getByRole("region", { name: "Chờ duyệt" });
       await queue.getByRole("link", { name: TITLE }).waitFor();
-      violations["work lists"] = await axe(page);
+      violations["work lists"] = await axeViolations(page);
       await queue.getByRole("link", { name: TITLE }).click();
       await page.getByRole("heading", { level: 1, name: "Sửa bài viết" }).waitFor();
       await page.getByRole("button", { name: "Duyệt và đăng" }).click();

@@ -7,7 +7,6 @@
  * WCAG 2.1 A/AA violation. A writer has no "Báo cáo" link, and the screen opened by its address
  * shows the server's refusal. One server and one Chromium for the whole file.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { TransactWriteCommand } from "../../functions/core/storage/db";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -23,6 +22,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { formatNumber } from "../../web/format";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { importArticle } from "../support/engine";
 import { SITE } from "../support/reader-fixtures";
@@ -89,10 +89,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function axe(): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
+const axe = () => axeViolations(page);
 
 async function signIn(email: string) {
   await page.goto(`${base}/quan-tri`);

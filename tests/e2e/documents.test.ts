@@ -3,7 +3,6 @@
  * opens the document and downloads its file, whose bytes equal the uploaded ones; axe-core finds
  * no WCAG 2.1 A/AA violation on the list, a filtered list, a document and the empty result.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentImport, documents } from "../../functions/core/content/documents";
 import { MediaLibrary } from "../../functions/core/media/library";
@@ -15,6 +14,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { minimalPdf, seedDocuments } from "../../scripts/seed/documents";
+import { axeViolations } from "../support/axe";
 import { downloaded, launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -82,8 +82,7 @@ describe("documents in Chromium", () => {
         const res = await page.goto(base + path);
         expect(res?.status(), path).toBe(200);
         await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
-        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        found[path] = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        found[path] = await axeViolations(page);
         await page.close();
       }
       expect(found).toEqual(Object.fromEntries(paths.map((path) => [path, []])));

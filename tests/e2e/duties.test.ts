@@ -3,7 +3,6 @@
  * notice's banner on every page type; text size and high contrast chosen once, applied on the next
  * pages before hydration; axe-core clean with high contrast on; the phone menu at 375 px by keyboard.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { videoImport, videos } from "../../functions/core/content/videos";
 import { createEngine } from "../../functions/core/publishing/engine";
@@ -15,6 +14,7 @@ import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { seedConsultations } from "../../scripts/seed/consultations";
 import { seedDocuments } from "../../scripts/seed/documents";
 import { seedSchedules } from "../../scripts/seed/schedules";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { seedSmallPortal } from "../support/fixtures";
 import { createTestStore } from "../support/store";
@@ -102,8 +102,7 @@ describe("public duties in Chromium", () => {
       await page.goto(base + path);
       await page.waitForSelector("html[data-hydrated]");
       expect(await page.evaluate(() => document.documentElement.classList.contains("tuong-phan")), path).toBe(true);
-      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      found[path] = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+      found[path] = await axeViolations(page);
     }
     expect(found).toEqual(Object.fromEntries(checked.map((path) => [path, []])));
 

@@ -6,7 +6,6 @@
  * with JavaScript off every photo is on the page as a figure with its caption and credit; axe-core
  * finds no WCAG 2.1 A/AA violation on the grid and on a reportage (viewer closed and full screen).
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Galleries, type PublishedGallery } from "../../functions/core/reader/galleries";
@@ -16,6 +15,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { DEMO_GALLERIES, seedGalleries } from "../../scripts/seed/galleries";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -26,18 +26,12 @@ let base: string;
 /** The seed's reportage with the most photos (8). */
 let gallery: PublishedGallery;
 const board = { id: "u-board", name: "Ban Biên tập" };
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /** The viewer's counter, and the library id in the address of the large photo shown. */
 async function shown(page: Page) {
   const counter = (await page.locator(".gallery-viewer__counter").textContent())?.trim();
   const src = await page.locator(".gallery-viewer__stage img").getAttribute("src");
   return { counter, photo: /\/media\/([^/]+)\//.exec(src ?? "")?.[1] };
-}
-
-async function axe(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 beforeAll(async () => {
@@ -169,10 +163,10 @@ describe("photo reportages in Chromium", () => {
         const res = await page.goto(base + path);
         expect(res?.status(), path).toBe(200);
         await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
-        found[path] = await axe(page);
+        found[path] = await axeViolations(page);
         if (path !== "/thu-vien-anh") {
           await page.getByRole("button", { name: "Xem toàn màn hình" }).click();
-          found[`${path} (toàn màn hình)`] = await axe(page);
+          found[`${path} (toàn màn hình)`] = await axeViolations(page);
         }
         await page.close();
       }

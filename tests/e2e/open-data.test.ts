@@ -3,7 +3,6 @@
  * and a phone-sized window (its long URLs sit in scrollable, focusable regions, so the page itself
  * never scrolls sideways), and a page on another origin reads a dataset with fetch() (CORS).
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { createServer, type Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SectionAdmin } from "../../functions/core/sections/section-admin";
@@ -12,6 +11,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { seedDocuments } from "../../scripts/seed/documents";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -54,8 +54,7 @@ describe("/du-lieu-mo in Chromium", () => {
         expect(res?.status()).toBe(200);
         await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
         await expect(page.getByRole("heading", { level: 1, name: "Dữ liệu mở" }).count()).resolves.toBe(1);
-        const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        found[size.width] = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        found[size.width] = await axeViolations(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${size.width}px`).toBeLessThanOrEqual(0);
         await page.close();

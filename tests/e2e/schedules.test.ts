@@ -3,13 +3,13 @@
  * no WCAG 2.1 A/AA violation, and printed (A4) it keeps the title, the body and the table and
  * drops the header, navigation, sidebar, footer and week navigation.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScheduleOwnerAdmin } from "../../functions/core/content/schedule-owners";
 import { scheduleImport, schedules } from "../../functions/core/content/schedules";
 import { createEngine } from "../../functions/core/publishing/engine";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -54,8 +54,7 @@ describe("the weekly schedule page in Chromium", () => {
       await page.goto(base + PATH);
       await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
       expect(await page.locator("caption").innerText()).toContain("Thường trực Tỉnh ủy");
-      const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       expect(problems).toEqual([]);
     } finally {
       await browser.close();

@@ -5,7 +5,6 @@
  * video loads its player from youtube-nocookie.com and nowhere else, and axe-core finds no WCAG 2.1
  * A/AA violation on `/video`, both kinds of video page and the home page's video box.
  */
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { videoImport, videos } from "../../functions/core/content/videos";
@@ -17,6 +16,7 @@ import type { Store } from "../../functions/core/storage/store";
 import { freePort } from "../../scripts/local/emulators";
 import { serveLocal, type LocalServer } from "../../scripts/local/server";
 import { DEMO_VIDEOS, seedVideos } from "../../scripts/seed/videos";
+import { axeViolations } from "../support/axe";
 import { launchChromium } from "../support/browser";
 import { SITE } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
@@ -26,8 +26,6 @@ let server: LocalServer;
 let base: string;
 let youtubeSlug: string;
 const board = { id: "u-board", name: "Ban Biên tập" };
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
 /** Plays the page's first <video> muted and reports what the element says after it has played a while. */
 async function play(page: Page, scope = "body") {
   return page.evaluate(async (selector) => {
@@ -142,10 +140,7 @@ describe("videos in Chromium", () => {
         const res = await page.goto(base + path);
         expect(res?.status(), path).toBe(200);
         await page.waitForSelector("html[data-hydrated]", { timeout: 10_000 });
-        let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
-        if (include) builder = builder.include(include);
-        const result = await builder.analyze();
-        found[path] = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        found[path] = await axeViolations(page, include);
         await page.close();
       }
       expect(found).toEqual(Object.fromEntries(targets.map(([path]) => [path, []])));
