@@ -8,7 +8,7 @@ import { ReaderIndex } from "../../functions/core/publishing/reader-index";
 import type { Store } from "../../functions/core/storage/store";
 import { createApp } from "../../functions/http/app";
 import { CACHE } from "../../functions/http/cache";
-import { SITEMAP_SINGLE_MAX } from "../../functions/http/reader/feeds";
+import { SITEMAP_SINGLE_MAX } from "../../functions/http/reader/feed-bodies";
 import { seedReaderPortal } from "../support/reader-fixtures";
 import { createTestStore } from "../support/store";
 import { findAll, parseXml, textOf } from "../support/xml";

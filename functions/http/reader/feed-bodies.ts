@@ -29,10 +29,11 @@ import type { Section } from "../../core/sections/sections";
 import { Urls } from "../../core/shared/urls";
 import type { AppDeps } from "../deps";
 import { CACHE } from "../cache";
-import { SITEMAP_SINGLE_MAX } from "./feeds";
 import { loadShell, origin } from "./shell";
 
 const FEED_LIMIT = 30;
+/** Up to this many articles the sitemap is one file (the protocol allows 50,000 URLs). */
+export const SITEMAP_SINGLE_MAX = 1000;
 
 // XML 1.0 allows tab, newline, carriage return and everything from U+0020 but U+FFFE/U+FFFF.
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;

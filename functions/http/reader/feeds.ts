@@ -15,9 +15,6 @@ import { origin } from "./shell";
  */
 const bodies = () => import("./on-demand");
 
-/** Up to this many articles the sitemap is one file (the protocol allows 50,000 URLs). */
-export const SITEMAP_SINGLE_MAX = 1000;
-
 export function createFeeds(deps: AppDeps) {
   const feeds = new Hono();
   feeds.get(Urls.feed(), async (c) => (await bodies()).siteFeed(deps, c));
