@@ -32,6 +32,26 @@ function load(url: string) {
   return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 }
 
+/** Warm-up rounds stop when one is within this fraction of the one before (or after `WARM_UP_MAX`). */
+const WARM_UP_STEADY = 0.1;
+const WARM_UP_MAX = 6;
+
+/**
+ * Loads `url` until its throughput stops rising: the server's JIT and pools, and above all DynamoDB
+ * Local's JVM, which on a fresh start compiles its hot paths for half a minute under load (one run
+ * of 8 s left the article page at 720–980 req/s with a p99 over 100 ms; the same server settles at
+ * 1,400–1,560 req/s, p99 46–64 ms, after three or four). Returns each round's requests/s.
+ */
+async function warmUp(url: string): Promise<number[]> {
+  const rounds: number[] = [];
+  while (rounds.length < WARM_UP_MAX) {
+    rounds.push((await load(url)).requests.average);
+    const [before, last] = rounds.slice(-2);
+    if (rounds.length > 1 && Math.abs(last! - before!) <= WARM_UP_STEADY * before!) break;
+  }
+  return rounds;
+}
+
 function row(label: string, result: autocannon.Result) {
   return `${label.padEnd(34)} ${result.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(result.latency.p50).padStart(4)} ms   p99 ${String(result.latency.p99).padStart(4)} ms   non-2xx ${result.non2xx}`;
 }
@@ -42,7 +62,7 @@ function row(label: string, result: autocannon.Result) {
  * same server, so the ratio says what reading and rendering cost on this machine, whatever its
  * speed. The article is read on every request; a page whose inputs did not change is not rendered
  * again (http/reader/rendered.ts), so a second line renders every time. Both pages run
- * in the same process one after the other, warm (one throwaway run first). Before issue 14's read
+ * in the same process one after the other, warm (`warmUp`: until a run's throughput is steady). Before issue 14's read
  * and hydration work (commit 0014bdb, 28/11/2026, the machine busy with other work) the ratios
  * were article 0.12 (138 vs 1,200 req/s, p99 1,798 ms) and home 0.07 (33 vs 463 req/s, p99 5,786 ms).
  */
@@ -56,13 +76,13 @@ async function pageBenchmark(harness: Awaited<ReturnType<typeof startHarness>>) 
   for (const [label, path] of pages) {
     const html = await (await fetch(harness.url + path)).text();
     staticBodies.set(label, html);
-    await load(harness.url + path); // warm-up: JIT, connection pools, caches
+    const warm = await warmUp(harness.url + path);
     const ssr = await load(harness.url + path);
     reuseRenderedPages(false);
     const rendering = await load(harness.url + path);
     reuseRenderedPages(true);
     const baseline = await load(`${harness.url}/__static/${label}`);
-    console.log(`${label} page (${(html.length / KB).toFixed(1)} KB HTML)`);
+    console.log(`${label} page (${(html.length / KB).toFixed(1)} KB HTML; warm-up rounds ${warm.map((r) => r.toFixed(0)).join(", ")} req/s)`);
     console.log(row("  SSR (reader client, DynamoDB Local)", ssr));
     console.log(row("  same, rendered every time", rendering));
     console.log(row("  same bytes, static", baseline));
