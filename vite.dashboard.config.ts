@@ -29,6 +29,8 @@ export function shellHtml(assets: { js: string; css: string[]; preload: string[]
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     "<title>Quản trị nội dung</title>",
+    // The site's icon (Urls.favicon(), answered by the reader): without it the browser asks for /favicon.ico.
+    '<link rel="icon" type="image/svg+xml" href="/favicon.svg">',
     ...assets.css.map((href) => `<link rel="stylesheet" href="${escape(href)}">`),
     ...assets.preload.map((href) => `<link rel="modulepreload" href="${escape(href)}">`),
     `<script type="module" src="${escape(assets.js)}"></script>`,

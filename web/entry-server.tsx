@@ -82,8 +82,6 @@ export function renderDocument(props: AppProps, options: DocumentOptions, render
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     headTags(props, options),
-    // No favicon ships yet; an empty one spares every page a 404 request.
-    `<link rel="icon" href="data:,">`,
     css,
     // The page's island chunks load in parallel with the entry, not after it.
     [...chunks].map((file) => `<link rel="modulepreload" href="${file}">`).join(""),

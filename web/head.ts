@@ -161,6 +161,7 @@ export function headTags(props: AppProps, options: DocumentOptions): string {
     meta("name", "description", description),
     noindex ? meta("name", "robots", "noindex, follow") : "",
     `<link rel="canonical" href="${escapeHtml(canonical)}">`,
+    `<link rel="icon" type="image/svg+xml" href="${Urls.favicon()}">`,
     `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(props.site.name)}" href="${Urls.feed()}">`,
     page.kind === "section"
       ? `<link rel="alternate" type="application/rss+xml" title="${escapeHtml(page.section.name)}" href="${escapeHtml(Urls.sectionFeed(page.section.slug))}">`

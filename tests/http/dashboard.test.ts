@@ -47,6 +47,7 @@ describe("dashboard shell", () => {
     const html = await res.text();
     expect(html).toContain('<html lang="vi">');
     expect(html).toContain("<title>Quản trị nội dung</title>");
+    expect(html).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
     for (const [, attributes, body] of scripts) {

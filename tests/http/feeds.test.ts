@@ -99,6 +99,20 @@ describe("RSS feeds and sitemaps", () => {
     expect(text).toContain("Disallow: /api/");
   });
 
+  it("serves the site's icon, named by every page; /favicon.ico redirects to it instead of a 404 page", async () => {
+    const icon = await app.request("/favicon.svg");
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toBe("image/svg+xml");
+    expect(icon.headers.get("cache-control")).toContain("max-age=3600");
+    expect(await icon.text()).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>$/);
+    const legacy = await app.request("/favicon.ico");
+    expect(legacy.status).toBe(301);
+    expect(legacy.headers.get("location")).toBe("/favicon.svg");
+    for (const path of ["/", "/khong-co-trang-nay"]) {
+      expect(await (await app.request(path)).text(), path).toContain('<link rel="icon" type="image/svg+xml" href="/favicon.svg">');
+    }
+  });
+
   it("becomes a sitemap index by month when large, each month listing exactly its articles", async () => {
     // Counts as if more than SITEMAP_SINGLE_MAX articles had been published in 2019: the index
     // reads counts only, so those articles need not exist for this test.

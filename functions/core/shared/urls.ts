@@ -66,6 +66,8 @@ export const Urls = {
   /** `month` is "yyyy-mm" (UTC), as the listing counts key it. */
   sitemapArticles: (month: string) => `/sitemaps/bai-viet-${month}.xml`,
   robots: () => "/robots.txt",
+  /** The site's icon (browser tabs, bookmarks); "/favicon.ico", which some clients ask for blindly, redirects here. */
+  favicon: () => "/favicon.svg",
   dashboard: () => "/quan-tri",
   /** The page describing the open data; the datasets themselves: `openDataset("news")` → "/api/public/news". */
   openData: () => "/du-lieu-mo",

@@ -6,10 +6,11 @@ import { CACHE } from "../cache";
 import { origin } from "./shell";
 
 /**
- * Routes of the feeds, sitemaps and robots.txt (what each answers: feed-bodies.ts, imported on the
- * first such request; not on the reader's cold start, docs/architecture.md "Budgets"):
+ * Routes of the feeds, sitemaps, robots.txt and the site's icon (what the feeds and sitemaps answer:
+ * feed-bodies.ts, imported on the first such request; not on the reader's cold start,
+ * docs/architecture.md "Budgets"):
  *
- *   /rss.xml, /chuyen-muc/:slug/rss.xml, /sitemap.xml, /sitemaps/:file, /robots.txt  (createFeeds)
+ *   /rss.xml, /chuyen-muc/:slug/rss.xml, /sitemap.xml, /sitemaps/:file, /robots.txt, /favicon.svg  (createFeeds)
  *   /van-ban/rss.xml, /lich-cong-tac/rss.xml, /gop-y/rss.xml, …  (createKindFeeds, mounted before
  *   their pages, whose `/:slug` would take the path)
  */
@@ -28,8 +29,19 @@ export function createFeeds(deps: AppDeps) {
       { "Cache-Control": CACHE.text },
     ),
   );
+  feeds.get(Urls.favicon(), (c) => c.body(FAVICON, 200, { "Content-Type": "image/svg+xml", "Cache-Control": CACHE.text }));
+  // Asked for by clients that do not read the page's <link rel="icon">: without this, a 404 page rendered each time.
+  feeds.get("/favicon.ico", (c) => c.redirect(Urls.favicon(), 301));
   return feeds;
 }
+
+/**
+ * The site's icon: a red square with the yellow star, the national flag's colours, as government
+ * portals show (an agency's own emblem can replace it here). 300 bytes, no request for a library image.
+ */
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#da251d"/>' +
+  '<polygon fill="#ffff00" points="16,6.8 18.2,13.7 25.5,13.7 19.6,18 21.9,24.9 16,20.6 10.1,24.9 12.4,18 6.5,13.7 13.8,13.7"/></svg>';
 
 /** RSS of each other content kind (core/reader/kinds.ts): the newest published items. */
 export function createKindFeeds(deps: AppDeps) {
