@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import solid from "vite-plugin-solid";
+import { Urls } from "./functions/core/shared/urls";
 
 /**
  * The editors' dashboard (/quan-tri): a client-only Solid app, its own build beside the reader's
@@ -29,8 +30,8 @@ export function shellHtml(assets: { js: string; css: string[]; preload: string[]
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex, nofollow">',
     "<title>Quản trị nội dung</title>",
-    // The site's icon (Urls.favicon(), answered by the reader): without it the browser asks for /favicon.ico.
-    '<link rel="icon" type="image/svg+xml" href="/favicon.svg">',
+    // The site's icon (answered by the reader): without it the browser asks for /favicon.ico.
+    `<link rel="icon" type="image/svg+xml" href="${Urls.favicon()}">`,
     ...assets.css.map((href) => `<link rel="stylesheet" href="${escape(href)}">`),
     ...assets.preload.map((href) => `<link rel="modulepreload" href="${escape(href)}">`),
     `<script type="module" src="${escape(assets.js)}"></script>`,

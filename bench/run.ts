@@ -32,7 +32,10 @@ function load(url: string) {
   return autocannon({ url, connections: CONNECTIONS, duration: DURATION_S });
 }
 
-/** Warm-up: at least `WARM_UP_MIN` rounds (the JVM's half minute), then until one is within `WARM_UP_STEADY` of the one before, at most `WARM_UP_MAX`. */
+/**
+ * Warm-up: at least `WARM_UP_MIN` rounds (the JVM's half minute), then until one is within
+ * `WARM_UP_STEADY` of the one before, at most `WARM_UP_MAX`.
+ */
 const WARM_UP_MIN = 4;
 const WARM_UP_STEADY = 0.1;
 const WARM_UP_MAX = 6;
@@ -63,10 +66,10 @@ function row(label: string, result: autocannon.Result) {
  * DynamoDB Local, as on Lambda; no CDN), against the same bytes served as a static response by the
  * same server, so the ratio says what reading and rendering cost on this machine, whatever its
  * speed. The article is read on every request; a page whose inputs did not change is not rendered
- * again (http/reader/rendered.ts), so a second line renders every time. Both pages run
- * in the same process one after the other, warm (`warmUp`: until a run's throughput is steady). Before issue 14's read
- * and hydration work (commit 0014bdb, 28/11/2026, the machine busy with other work) the ratios
- * were article 0.12 (138 vs 1,200 req/s, p99 1,798 ms) and home 0.07 (33 vs 463 req/s, p99 5,786 ms).
+ * again (http/reader/rendered.ts), so a second line renders every time. Both pages run in the
+ * same process one after the other, warm (`warmUp`: until a run's throughput is steady). Before
+ * issue 14's read and hydration work (commit 0014bdb, 28/11/2026, the machine busy with other
+ * work) the ratios were article 0.12 (138 vs 1,200 req/s, p99 1,798 ms) and home 0.07 (33 vs 463 req/s, p99 5,786 ms).
  */
 async function pageBenchmark(harness: Awaited<ReturnType<typeof startHarness>>) {
   const latest = await Articles.listLatest(harness.store, { limit: 1 });

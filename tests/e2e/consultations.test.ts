@@ -4,7 +4,6 @@
  * reads the receipt; the board exports the CSV; axe-core finds no WCAG 2.1 A/AA violation on the
  * list, the draft and the form with its errors; without JavaScript the form says where to e-mail.
  */
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consultationImport, consultations } from "../../functions/core/content/consultations";
 import { MediaLibrary } from "../../functions/core/media/library";

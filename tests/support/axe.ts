@@ -2,7 +2,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 
 /** The accessibility level the portal meets (WCAG 2.1 AA): axe-core's rules tagged for it. */
-export const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 /**
  * The WCAG 2.1 A/AA violations axe-core finds on the page as it is now (only within `include`, a
